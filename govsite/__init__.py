@@ -1,0 +1,1 @@
+"""govsite: one platform to run, watch and assess a province's government websites."""

@@ -1,0 +1,1 @@
+"""assessment: see ARCHITECTURE.md (not built yet)."""

@@ -1,0 +1,5 @@
+"""cms: Wagtail page models, themes, review workflows, the pre-publish quality gate, static publishing.
+
+May import: core, sites, textcheck.
+Entry points: page models in ``models``, ``sync`` (registry ↔ Wagtail), ``permissions``.
+"""

@@ -1,0 +1,1 @@
+"""interaction: see ARCHITECTURE.md (not built yet)."""

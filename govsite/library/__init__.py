@@ -1,0 +1,1 @@
+"""library: see ARCHITECTURE.md (not built yet)."""

@@ -1,0 +1,1 @@
+"""monitoring: see ARCHITECTURE.md (not built yet)."""

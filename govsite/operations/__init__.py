@@ -1,0 +1,1 @@
+"""operations: see ARCHITECTURE.md (not built yet)."""

@@ -1,0 +1,1 @@
+"""patrol: see ARCHITECTURE.md (not built yet)."""

@@ -1,0 +1,1 @@
+"""reports: see ARCHITECTURE.md (not built yet)."""

@@ -1,0 +1,1 @@
+"""textcheck: see ARCHITECTURE.md (not built yet)."""
