@@ -1,4 +1,4 @@
-"""cms: Wagtail page models, themes, review workflows, the pre-publish quality gate, static publishing.
+"""cms: Wagtail page models, themes, review workflows, quality gate, static publishing.
 
 May import: core, sites, textcheck.
 Entry points: page models in ``models``, ``sync`` (registry ↔ Wagtail), ``permissions``.
