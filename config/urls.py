@@ -4,8 +4,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("govsite.core.urls")),
 ]

@@ -57,6 +57,10 @@ def register_site(
         raise GovsiteValidationError("网站名称不能为空", "Site name is required", field="name")
     if kind not in Site.Kind.values:
         raise GovsiteValidationError("网站类型无效", f"Unknown site kind {kind!r}", field="kind")
+    if status not in S.values:
+        raise GovsiteValidationError(
+            "网站状态无效", f"Unknown site status {status!r}", field="status"
+        )
     code = validate_site_code(site_code, _division_codes())
     if Site.objects.filter(site_code=code).exists():
         raise GovsiteValidationError(
@@ -106,6 +110,11 @@ def update_site(site: Site, *, actor: User | None, **fields) -> Site:
     unknown = set(fields) - set(EDITABLE_SITE_FIELDS)
     if unknown:
         raise GovsiteValidationError("不可修改的字段", f"Fields not editable here: {sorted(unknown)}")
+    if "name" in fields and not (fields["name"] or "").strip():
+        raise GovsiteValidationError("网站名称不能为空", "Site name is required", field="name")
+    if "kind" in fields and fields["kind"] not in Site.Kind.values:
+        raise GovsiteValidationError("网站类型无效", f"Unknown site kind {fields['kind']!r}",
+                                     field="kind")
     if "icp_number" in fields:
         fields["icp_number"] = validate_icp(fields["icp_number"])
     if "police_record_number" in fields:
@@ -219,8 +228,7 @@ def update_column(column: Column, *, actor: User | None, **fields) -> Column:
     unknown = set(fields) - set(EDITABLE_COLUMN_FIELDS)
     if unknown:
         raise GovsiteValidationError("不可修改的字段", f"Fields not editable here: {sorted(unknown)}")
-    if "kind" in fields and fields["kind"] not in ColumnKind.values:
-        raise GovsiteValidationError("栏目类型无效", f"Unknown column kind {fields['kind']!r}")
+    _check_column_fields(column, fields)
     before = {k: str(getattr(column, k)) for k in fields}
     for key, value in fields.items():
         setattr(column, key, value)
@@ -229,3 +237,26 @@ def update_column(column: Column, *, actor: User | None, **fields) -> Column:
                  changes={"before": before, "after": {k: str(v) for k, v in fields.items()}})
     transaction.on_commit(lambda: column_saved.send(sender=Column, column=column, created=False))
     return column
+
+
+def _check_column_fields(column: Column, fields: dict) -> None:
+    if "name" in fields and not (fields["name"] or "").strip():
+        raise GovsiteValidationError("栏目名称不能为空", "Column name is required", field="name")
+    if "kind" in fields and fields["kind"] not in ColumnKind.values:
+        raise GovsiteValidationError(
+            "栏目类型无效", f"Unknown column kind {fields['kind']!r}", field="kind"
+        )
+    limit = fields.get("update_limit_days")
+    if limit is not None and limit < 1:
+        raise GovsiteValidationError(
+            "更新时限须为正整数天", "Update limit must be a positive number of days",
+            field="update_limit_days",
+        )
+    if "url" in fields:
+        fields["url"] = url = (fields["url"] or "").strip()
+        if not url:
+            raise GovsiteValidationError("栏目地址不能为空", "Column URL is required", field="url")
+        if Column.objects.filter(site=column.site_id, url=url).exclude(pk=column.pk).exists():
+            raise GovsiteValidationError(
+                f"栏目地址“{url}”已存在", f"A column with URL {url!r} exists", field="url"
+            )
