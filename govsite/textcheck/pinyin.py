@@ -6,7 +6,6 @@ Backs the ``wrong_name`` kind of findings.md (sound-alike characters in an offic
 from __future__ import annotations
 
 import functools
-import re
 
 from pypinyin.pinyin_dict import pinyin_dict
 
@@ -58,9 +57,3 @@ def sounds_alike(a: str, b: str) -> bool:
     return len(a) == len(b) and all(
         x == y or readings(x) & readings(y) for x, y in zip(a, b, strict=True)
     )
-
-
-def sound_alike_pattern(word: str) -> re.Pattern[str]:
-    """A regex matching ``word`` and every string that sounds like it, overlaps included."""
-    classes = "".join("[" + "".join(sorted(map(re.escape, homophones(c)))) + "]" for c in word)
-    return re.compile(f"(?=({classes}))")
