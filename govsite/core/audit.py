@@ -79,7 +79,9 @@ def record(
     if actor is not None and not actor_name:
         actor_name = actor.get_username()
     elif actor_id and not actor_name:
-        actor_name = User.objects.filter(pk=actor_id).values_list("username", flat=True).first() or ""
+        actor_name = (
+            User.objects.filter(pk=actor_id).values_list("username", flat=True).first() or ""
+        )
     object_type, object_id, object_repr = _describe(obj)
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(

@@ -97,7 +97,11 @@ class User(AbstractUser):
     """A natural person. Usernames are unique without regard to case (security.md A.1)."""
 
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("organisation")
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("organisation"),
     )
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     must_change_password = models.BooleanField(_("must change password"), default=False)
@@ -181,8 +185,13 @@ class AuditRecord(models.Model):
     seq = models.PositiveBigIntegerField(_("sequence"), unique=True)
     time = models.DateTimeField(_("time"), db_index=True)
     actor = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
-        related_name="+", verbose_name=_("actor"),
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
     actor_roles = models.CharField(_("actor roles"), max_length=200, blank=True)
@@ -221,3 +230,6 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"audit head #{self.seq}"

@@ -1,7 +1,5 @@
 """Every state change of core: organisations, accounts, role grants, API tokens."""
 
-import secrets
-
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,13 +16,20 @@ RESERVED_USERNAMES = frozenset({"admin", "root", "test", "sa", "administrator", 
 
 @transaction.atomic
 def create_organization(
-    *, actor: User | None, name: str, kind: str, region: Region,
-    parent: Organization | None = None, **fields,
+    *,
+    actor: User | None,
+    name: str,
+    kind: str,
+    region: Region,
+    parent: Organization | None = None,
+    **fields,
 ) -> Organization:
     """Create an organisation under ``parent`` (or as a root); records core.organization.create."""
     name = (name or "").strip()
     if not name:
-        raise GovsiteValidationError("单位名称不能为空", "Organisation name is required", field="name")
+        raise GovsiteValidationError(
+            "单位名称不能为空", "Organisation name is required", field="name"
+        )
     if kind not in Organization.Kind.values:
         raise GovsiteValidationError("单位类型无效", f"Unknown organisation kind {kind!r}")
     if Organization.objects.filter(name=name, region=region).exists():
@@ -33,9 +38,19 @@ def create_organization(
         )
     node = Organization(name=name, kind=kind, region=region, **fields)
     org = parent.add_child(instance=node) if parent else Organization.add_root(instance=node)
-    audit.record("core.organization.create", org, actor=actor,
-                 changes={"after": {"name": name, "kind": kind, "region": region.code,
-                                    "parent": parent.pk if parent else None}})
+    audit.record(
+        "core.organization.create",
+        org,
+        actor=actor,
+        changes={
+            "after": {
+                "name": name,
+                "kind": kind,
+                "region": region.code,
+                "parent": parent.pk if parent else None,
+            }
+        },
+    )
     return org
 
 
@@ -46,15 +61,19 @@ def _check_password(password: str, user: User | None = None) -> None:
         validate_password(password, user)
     except ValidationError as exc:
         raise GovsiteValidationError(
-            "密码不符合要求：" + "；".join(exc.messages), "Password rejected: " + "; ".join(exc.messages),
-            field="password",
+            "密码不符合要求", "Password rejected: " + "；".join(exc.messages), field="password"
         ) from exc
 
 
 @transaction.atomic
 def create_user(
-    *, actor: User | None, username: str, password: str, organization: Organization | None = None,
-    must_change_password: bool = True, **fields,
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    organization: Organization | None = None,
+    must_change_password: bool = True,
+    **fields,
 ) -> User:
     """Create an account for one natural person; records core.user.create (never the password)."""
     username = (username or "").strip()
@@ -62,20 +81,29 @@ def create_user(
         raise GovsiteValidationError("用户名不能为空", "Username is required", field="username")
     if username.lower() in RESERVED_USERNAMES:
         raise GovsiteValidationError(
-            f"“{username}”是保留用户名，不能使用", f"{username!r} is a reserved username",
+            f"“{username}”是保留用户名，不能使用",
+            f"{username!r} is a reserved username",
             field="username",
         )
     if User.objects.filter(username__iexact=username).exists():
         raise GovsiteValidationError(
             f"用户名“{username}”已存在", f"Username {username!r} is taken", field="username"
         )
-    user = User(username=username, organization=organization,
-                must_change_password=must_change_password, **fields)
+    user = User(
+        username=username,
+        organization=organization,
+        must_change_password=must_change_password,
+        **fields,
+    )
     _check_password(password, user)
     user.set_password(password)
     user.save()
-    audit.record("core.user.create", user, actor=actor,
-                 changes={"after": {"username": username, "organization": str(organization or "")}})
+    audit.record(
+        "core.user.create",
+        user,
+        actor=actor,
+        changes={"after": {"username": username, "organization": str(organization or "")}},
+    )
     return user
 
 
@@ -103,7 +131,7 @@ def set_user_active(user: User, *, actor: User, active: bool) -> User:
 
 
 def end_sessions(user: User) -> int:
-    from django.contrib.sessions.models import Session  # noqa: PLC0415
+    from django.contrib.sessions.models import Session
 
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
@@ -120,12 +148,14 @@ def _check_grant(actor: User | None, user: User, role: str, scope_type: str, sco
         allowed = "、".join(str(ScopeType(s).label) for s in sorted(ALLOWED_SCOPES[role]))
         raise GovsiteValidationError(
             f"角色“{Role(role).label}”只能授予在：{allowed}",
-            f"Role {role} cannot be granted on a {scope_type} scope", field="scope_type",
+            f"Role {role} cannot be granted on a {scope_type} scope",
+            field="scope_type",
         )
     label = scopes.label_of(scope_type, scope_id)
     if label is None:
-        raise GovsiteValidationError("授权范围不存在", f"No {scope_type} with id {scope_id}",
-                                     field="scope_id")
+        raise GovsiteValidationError(
+            "授权范围不存在", f"No {scope_type} with id {scope_id}", field="scope_id"
+        )
     held = {g.role for g in RoleGrant.objects.filter(user=user)}
     if (role in SEPARATED_ROLES and held - {role}) or (held & SEPARATED_ROLES - {role}):
         raise GovsiteValidationError(
@@ -162,13 +192,25 @@ def grant_role(
     scope_id = 0 if scope_type == ScopeType.PLATFORM else scope_id
     label = _check_grant(actor, user, role, scope_type, scope_id)
     grant, created = RoleGrant.objects.get_or_create(
-        user=user, role=role, scope_type=scope_type, scope_id=scope_id,
+        user=user,
+        role=role,
+        scope_type=scope_type,
+        scope_id=scope_id,
         defaults={"granted_by": actor},
     )
     if created:
-        audit.record("core.role.grant", user, actor=actor,
-                     changes={"after": {"role": role, "scope": f"{scope_type}:{scope_id or '*'}",
-                                        "scope_name": label}})
+        audit.record(
+            "core.role.grant",
+            user,
+            actor=actor,
+            changes={
+                "after": {
+                    "role": role,
+                    "scope": f"{scope_type}:{scope_id or '*'}",
+                    "scope_name": label,
+                }
+            },
+        )
         _after_grants_changed(user)
     return grant
 

@@ -9,12 +9,24 @@ from django.utils import timezone
 from govsite.cms import services as cms_services
 from govsite.core import services as core_services
 from govsite.core.models import Organization, Region, RoleGrant, User
+from govsite.core.regions import load_regions
 from govsite.sites import services as site_services
 from govsite.sites.models import Column, Site
 
 from . import defects
 from .content import Writer
-from .plan import COLUMNS, DEMO_PASSWORD, LEADERS, PROVINCE, USERS, VENDOR, OrgPlan, local_alias, site_key, walk
+from .plan import (
+    COLUMNS,
+    DEMO_PASSWORD,
+    LEADERS,
+    PROVINCE,
+    USERS,
+    VENDOR,
+    OrgPlan,
+    local_alias,
+    site_key,
+    walk,
+)
 
 
 @dataclass
@@ -29,14 +41,20 @@ class Summary:
 
 
 class DemoBuilder:
-    def __init__(self, *, today: datetime.date, scale: float = 1.0,
-                 progress: Callable[[str], None] = lambda _msg: None):
+    def __init__(
+        self,
+        *,
+        today: datetime.date,
+        scale: float = 1.0,
+        progress: Callable[[str], None] = lambda _msg: None,
+    ):
         self.today, self.scale, self.progress = today, scale, progress
         self.orgs: dict[str, Organization] = {}
         self.sites: dict[str, Site] = {}
         self.summary = Summary()
 
     def build(self) -> Summary:
+        load_regions(Region)  # a no-op unless the table was emptied (e.g. by a test flush)
         for plan, parent in walk(PROVINCE):
             self._organization(plan, parent)
         self._organization(VENDOR, None)
@@ -57,7 +75,10 @@ class DemoBuilder:
         org = Organization.objects.filter(name=plan.name, region=region).first()
         if org is None:
             org = core_services.create_organization(
-                actor=None, name=plan.name, kind=plan.kind, region=region,
+                actor=None,
+                name=plan.name,
+                kind=plan.kind,
+                region=region,
                 parent=self.orgs[parent.name] if parent else None,
             )
             self.summary.created += 1
@@ -71,12 +92,17 @@ class DemoBuilder:
         if site is None:
             external = sp.external_port is not None
             site = site_services.register_site(
-                actor=None, name=sp.name, domain=sp.domain, site_code=self._site_code(plan),
-                sponsor=self.orgs[plan.name], kind="department" if plan.kind == "department" else "portal",
+                actor=None,
+                name=sp.name,
+                domain=sp.domain,
+                site_code=self._site_code(plan),
+                sponsor=self.orgs[plan.name],
+                kind="department" if plan.kind == "department" else "portal",
                 aliases=[] if external else [local_alias(sp.domain)],
                 icp_number=f"浙ICP备{10000000 + len(self.sites) * 7919:08d}号",
                 police_record_number=f"浙公网安备{plan.region}{len(self.sites) + 2000000:08d}号",
-                on_platform=not external, status=Site.Status.OPEN,
+                on_platform=not external,
+                status=Site.Status.OPEN,
                 home_url=f"http://127.0.0.1:{sp.external_port}/" if external else "",
             )
             self.summary.created += 1
@@ -99,7 +125,12 @@ class DemoBuilder:
             if column is None:
                 responsible = self.orgs.get("浙江省教育厅") if slug == "jiaoyu" else None
                 column = site_services.create_column(
-                    site, actor=None, name=name, kind=kind, url=url, sort_order=order,
+                    site,
+                    actor=None,
+                    name=name,
+                    kind=kind,
+                    url=url,
+                    sort_order=order,
                     responsible_org=responsible,
                 )
                 self.summary.created += 1
@@ -115,21 +146,33 @@ class DemoBuilder:
             return
         region_code = plan.region[:4] + "00" if plan.region[4:] != "00" else plan.region
         leader = LEADERS.get(region_code, LEADERS["330000"])
-        writer = Writer(f"{key}/{slug}", place=plan.name.removesuffix("人民政府"),
-                        dept=plan.name, topics_key=plan.site.topics, leader=leader)
+        writer = Writer(
+            f"{key}/{slug}",
+            place=plan.name.removesuffix("人民政府"),
+            dept=plan.name,
+            topics_key=plan.site.topics,
+            leader=leader,
+        )
         spacing = {"dynamic": 3, "notice": 20, "policy": 30}.get(kind, 45)
         offset = defects.stale_offset_days(key, slug)
         for index in range(count):
             draft = writer.draft(kind, self.today.year)
             extra, date_override = defects.article_extra(key, slug, index, self.today)
-            day = date_override or self.today - datetime.timedelta(days=1 + offset + index * spacing)
+            day = date_override or self.today - datetime.timedelta(
+                days=1 + offset + index * spacing
+            )
             if index < existing:
                 continue
             cms_services.create_article(
-                column, actor=None, title=draft.title,
+                column,
+                actor=None,
+                title=draft.title,
                 body_paragraphs=[*draft.paragraphs, *(extra or [])],
-                publish_date=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 30))),
-                source=draft.source, author=draft.author,
+                publish_date=timezone.make_aware(
+                    datetime.datetime.combine(day, datetime.time(9, 30))
+                ),
+                source=draft.source,
+                author=draft.author,
             )
             self.summary.created += 1
         self.summary.articles += count
@@ -138,20 +181,29 @@ class DemoBuilder:
     def _users(self) -> None:
         for username, display, role, scope_type, scope_key in USERS:
             user = User.objects.filter(username=username).first()
-            org = (self.orgs[VENDOR.name] if role == "vendor_engineer"
-                   else self._user_org(scope_type, scope_key))
+            org = (
+                self.orgs[VENDOR.name]
+                if role == "vendor_engineer"
+                else self._user_org(scope_type, scope_key)
+            )
             if user is None:
                 surname, given = display.split("·")[1][0], display.split("·")[1][1:]
                 user = core_services.create_user(
-                    actor=None, username=username, password=DEMO_PASSWORD, organization=org,
-                    must_change_password=False, first_name=given, last_name=surname,
-                    email=f"{username}@demo.govsite.localhost",
+                    actor=None,
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    organization=org,
+                    must_change_password=False,
+                    first_name=given,
+                    last_name=surname,
+                    email=f"{username}@zj.example.cn",
                 )
                 self.summary.created += 1
             scope_id = self._scope_id(scope_type, scope_key)
             if not RoleGrant.objects.filter(user=user, role=role).exists():
-                core_services.grant_role(user, actor=None, role=role, scope_type=scope_type,
-                                         scope_id=scope_id)
+                core_services.grant_role(
+                    user, actor=None, role=role, scope_type=scope_type, scope_id=scope_id
+                )
                 self.summary.created += 1
             self.summary.users.append((username, display, role))
 
@@ -176,5 +228,6 @@ class DemoBuilder:
 
 
 def build_demo(*, today: datetime.date | None = None, scale: float = 1.0, progress=None) -> Summary:
-    return DemoBuilder(today=today or timezone.localdate(), scale=scale,
-                       progress=progress or (lambda _m: None)).build()
+    return DemoBuilder(
+        today=today or timezone.localdate(), scale=scale, progress=progress or (lambda _m: None)
+    ).build()

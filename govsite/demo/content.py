@@ -4,8 +4,16 @@ import random
 from dataclasses import dataclass
 
 TOPICS = {
-    "portal": ["营商环境优化", "数字政府建设", "乡村振兴", "共同富裕示范区建设", "民生实事项目",
-               "重大项目建设", "安全生产", "生态文明建设"],
+    "portal": [
+        "营商环境优化",
+        "数字政府建设",
+        "乡村振兴",
+        "共同富裕示范区建设",
+        "民生实事项目",
+        "重大项目建设",
+        "安全生产",
+        "生态文明建设",
+    ],
     "fzggw": ["重大项目建设", "营商环境优化", "节能降碳", "物价监测", "区域协调发展"],
     "jyt": ["义务教育优质均衡", "职业教育改革", "高校毕业生就业", "校园安全", "教师队伍建设"],
     "czt": ["预算绩效管理", "政府债务管理", "政府采购", "惠企资金直达", "财政收支"],
@@ -52,7 +60,20 @@ PARAGRAPHS = [
 ]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
-GIVEN = ["建国", "志强", "海燕", "晓明", "丽华", "国栋", "文静", "振华", "慧敏", "永强", "春梅", "立新"]
+GIVEN = [
+    "建国",
+    "志强",
+    "海燕",
+    "晓明",
+    "丽华",
+    "国栋",
+    "文静",
+    "振华",
+    "慧敏",
+    "永强",
+    "春梅",
+    "立新",
+]
 
 
 @dataclass(frozen=True)
@@ -75,18 +96,31 @@ class Writer:
         rng = self.rng
         topic = rng.choice(self.topics)
         titles = {
-            "dynamic": NEWS_TITLES, "notice": NOTICE_TITLES, "policy": POLICY_TITLES,
-            "interpretation": INTERPRETATION_TITLES, "personnel": PERSONNEL_TITLES,
-            "planning": PLANNING_TITLES, "service": SERVICE_TITLES,
+            "dynamic": NEWS_TITLES,
+            "notice": NOTICE_TITLES,
+            "policy": POLICY_TITLES,
+            "interpretation": INTERPRETATION_TITLES,
+            "personnel": PERSONNEL_TITLES,
+            "planning": PLANNING_TITLES,
+            "service": SERVICE_TITLES,
         }.get(kind, NEWS_TITLES)
-        fill = {"place": self.place, "topic": topic, "year": year, "year2": year + 2,
-                "leader": self.leader, "dept": self.dept, "n": rng.randint(12, 96),
-                "m": rng.randint(3, 80), "d": rng.randint(5, 25)}
+        fill = {
+            "place": self.place,
+            "topic": topic,
+            "year": year,
+            "year2": year + 2,
+            "leader": self.leader,
+            "dept": self.dept,
+            "n": rng.randint(12, 96),
+            "m": rng.randint(3, 80),
+            "d": rng.randint(5, 25),
+        }
         title = rng.choice(titles).format(**fill)
         count = rng.randint(3, 5)
         paragraphs = [p.format(**fill) for p in rng.sample(PARAGRAPHS, count)]
-        return Draft(title=title, paragraphs=paragraphs, source=self.dept or self.place,
-                     author=self.person())
+        return Draft(
+            title=title, paragraphs=paragraphs, source=self.dept or self.place, author=self.person()
+        )
 
     def person(self) -> str:
         return self.rng.choice(SURNAMES) + self.rng.choice(GIVEN)

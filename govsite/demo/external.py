@@ -37,29 +37,47 @@ def external_sites(site_codes: dict[str, str] | None = None) -> list[ExternalSit
         if sp is None or sp.external_port is None:
             continue
         port = sp.external_port
-        found.append(ExternalSite(
-            name=sp.name, sponsor=plan.name, domain=sp.domain, port=port,
-            site_code=site_codes.get(sp.domain, plan.region + "9999"), topics=sp.topics,
-            encoding="gbk" if port == 8102 else "utf-8", stale_days=60 if port == 8104 else 0,
-            broken_link=port == 8103, missing_icp=port == 8105,
-        ))
+        found.append(
+            ExternalSite(
+                name=sp.name,
+                sponsor=plan.name,
+                domain=sp.domain,
+                port=port,
+                site_code=site_codes.get(sp.domain, plan.region + "9999"),
+                topics=sp.topics,
+                encoding="gbk" if port == 8102 else "utf-8",
+                stale_days=60 if port == 8104 else 0,
+                broken_link=port == 8103,
+                missing_icp=port == 8105,
+            )
+        )
     return found
 
 
 class _Content:
     def __init__(self, site: ExternalSite, today: datetime.date):
         self.site, self.today = site, today
-        self.columns = {slug: (name, kind, self._items(slug, kind, count * 2))
-                        for slug, name, kind, count in COLUMNS if kind != "service"}
+        self.columns = {
+            slug: (name, kind, self._items(slug, kind, count * 2))
+            for slug, name, kind, count in COLUMNS
+            if kind != "service"
+        }
 
     def _items(self, slug, kind, count):
-        writer = Writer(f"external/{self.site.domain}/{slug}", place=self.site.sponsor,
-                        dept=self.site.sponsor, topics_key=self.site.topics, leader="")
+        writer = Writer(
+            f"external/{self.site.domain}/{slug}",
+            place=self.site.sponsor,
+            dept=self.site.sponsor,
+            topics_key=self.site.topics,
+            leader="",
+        )
         spacing = {"dynamic": 4, "notice": 25}.get(kind, 40)
         out = []
         for i in range(count):
             day = self.today - datetime.timedelta(days=2 + self.site.stale_days + i * spacing)
-            out.append((f"{slug}/{day:%Y%m}/t{day:%Y%m%d}_{i + 1}.html", day, writer.draft(kind, day.year)))
+            out.append(
+                (f"{slug}/{day:%Y%m}/t{day:%Y%m%d}_{i + 1}.html", day, writer.draft(kind, day.year))
+            )
         return out
 
 
@@ -84,14 +102,20 @@ def render(site: ExternalSite, content: _Content, path: str) -> tuple[int, str]:
     slug = path.split("/", 1)[0]
     if slug in content.columns and path.rstrip("/") == slug:
         return 200, _column(site, content, slug)
-    for column_slug, (name, kind, items) in content.columns.items():
+    for name, _kind, items in content.columns.values():
         for href, day, draft in items:
             if href == path:
                 paras = "".join(f"<p>{html.escape(p)}</p>" for p in draft.paragraphs)
-                body = (f"<h2>{html.escape(draft.title)}</h2><p class='meta'>发布时间：{day:%Y-%m-%d}"
-                        f" 来源：{html.escape(draft.source)}</p>{paras}")
-                meta = {"ColumnName": name, "ArticleTitle": draft.title,
-                        "PubDate": f"{day:%Y-%m-%d} 09:30", "ContentSource": draft.source}
+                body = (
+                    f"<h2>{html.escape(draft.title)}</h2><p class='meta'>发布时间：{day:%Y-%m-%d}"
+                    f" 来源：{html.escape(draft.source)}</p>{paras}"
+                )
+                meta = {
+                    "ColumnName": name,
+                    "ArticleTitle": draft.title,
+                    "PubDate": f"{day:%Y-%m-%d} 09:30",
+                    "ContentSource": draft.source,
+                }
                 return 200, _page(site, draft.title, body, meta)
     return 404, _page(site, "页面不存在", "<p>您访问的页面不存在。</p>", {})
 
@@ -99,8 +123,10 @@ def render(site: ExternalSite, content: _Content, path: str) -> tuple[int, str]:
 def _home(site, content):
     blocks = []
     for slug, (name, _kind, items) in content.columns.items():
-        lis = "".join(f'<li><a href="/{href}">{html.escape(d.title)}</a><span>{day:%Y-%m-%d}</span></li>'
-                      for href, day, d in items[:5])
+        lis = "".join(
+            f'<li><a href="/{href}">{html.escape(d.title)}</a><span>{day:%Y-%m-%d}</span></li>'
+            for href, day, d in items[:5]
+        )
         blocks.append(f'<section><h2><a href="/{slug}/">{name}</a></h2><ul>{lis}</ul></section>')
     if site.broken_link:
         blocks.append('<p><a href="/zwgk/old-index.html">政务公开（旧版）</a></p>')
@@ -108,17 +134,21 @@ def _home(site, content):
 
 
 def _column(site, content, slug):
-    name, kind, items = content.columns[slug]
-    lis = "".join(f'<li><a href="/{href}">{html.escape(d.title)}</a><span>{day:%Y-%m-%d}</span></li>'
-                  for href, day, d in items)
+    name, _kind, items = content.columns[slug]
+    lis = "".join(
+        f'<li><a href="/{href}">{html.escape(d.title)}</a><span>{day:%Y-%m-%d}</span></li>'
+        for href, day, d in items
+    )
     return _page(site, name, f"<h2>{name}</h2><ul>{lis}</ul>", {"ColumnName": name})
 
 
-def make_server(site: ExternalSite, today: datetime.date, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+def make_server(
+    site: ExternalSite, today: datetime.date, host: str = "127.0.0.1"
+) -> ThreadingHTTPServer:
     content = _Content(site, today)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802  (http.server's name)
+        def do_GET(self):
             status, text = render(site, content, self.path)
             data = text.encode(site.encoding)
             self.send_response(status)
@@ -133,7 +163,9 @@ def make_server(site: ExternalSite, today: datetime.date, host: str = "127.0.0.1
     return ThreadingHTTPServer((host, site.port), Handler)
 
 
-def serve_all(today: datetime.date, site_codes: dict[str, str] | None = None) -> list[ThreadingHTTPServer]:
+def serve_all(
+    today: datetime.date, site_codes: dict[str, str] | None = None
+) -> list[ThreadingHTTPServer]:
     servers = [make_server(s, today) for s in external_sites(site_codes)]
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()

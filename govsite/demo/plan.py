@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class SitePlan:
-    slug: str          # pinyin, used for domains and for the *.localhost alias
+    slug: str  # pinyin, used for domains and for the *.localhost alias
     name: str
     domain: str
-    topics: str        # key into content.TOPICS
+    topics: str  # key into content.TOPICS
     external_port: int | None = None  # external sites are served by the demo on 127.0.0.1
 
 
@@ -22,31 +22,49 @@ class OrgPlan:
 
 
 def _dept(name, slug, parent_domain, topics, region, port=None):
-    return OrgPlan(name, "department", region,
-                   SitePlan(slug, f"{name}网站", f"{slug}.{parent_domain}", topics, port))
+    return OrgPlan(
+        name,
+        "department",
+        region,
+        SitePlan(slug, f"{name}网站", f"{slug}.{parent_domain}", topics, port),
+    )
 
 
 def _county(region, name, slug, domain):
-    return OrgPlan(f"{name}人民政府", "government", region,
-                   SitePlan(slug, f"{name}人民政府门户网站", domain, "portal"))
+    return OrgPlan(
+        f"{name}人民政府",
+        "government",
+        region,
+        SitePlan(slug, f"{name}人民政府门户网站", domain, "portal"),
+    )
 
 
 def _city(region, name, slug, counties, dept_port):
     domain = f"www.{slug}.gov.cn"
     return OrgPlan(
-        f"{name}人民政府", "government", region,
+        f"{name}人民政府",
+        "government",
+        region,
         SitePlan(slug, f"{name}人民政府门户网站", domain, "portal"),
         [
             _dept(f"{name}教育局", "jyj", f"{slug}.gov.cn", "jyj", region),
-            _dept(f"{name}统计局" if dept_port % 2 else f"{name}交通运输局",
-                  "tjj" if dept_port % 2 else "jtj", f"{slug}.gov.cn", "portal", region, dept_port),
+            _dept(
+                f"{name}统计局" if dept_port % 2 else f"{name}交通运输局",
+                "tjj" if dept_port % 2 else "jtj",
+                f"{slug}.gov.cn",
+                "portal",
+                region,
+                dept_port,
+            ),
             *counties,
         ],
     )
 
 
 PROVINCE = OrgPlan(
-    "浙江省人民政府", "government", "330000",
+    "浙江省人民政府",
+    "government",
+    "330000",
     SitePlan("zj", "浙江省人民政府门户网站", "www.zj.gov.cn", "portal"),
     [
         _dept("浙江省发展和改革委员会", "fzggw", "zj.gov.cn", "fzggw", "330000"),
@@ -57,21 +75,39 @@ PROVINCE = OrgPlan(
         _dept("浙江省市场监督管理局", "zjamr", "zj.gov.cn", "scjg", "330000"),
         _dept("浙江省统计局", "tjj", "zj.gov.cn", "portal", "330000", 8101),
         _dept("浙江省交通运输厅", "jtyst", "zj.gov.cn", "portal", "330000", 8102),
-        _city("330100", "杭州市", "hangzhou", [
-            _county("330102", "上城区", "shangcheng", "www.hzsc.gov.cn"),
-            _county("330106", "西湖区", "xihu", "www.hzxh.gov.cn"),
-            _county("330122", "桐庐县", "tonglu", "www.tonglu.gov.cn"),
-        ], 8103),
-        _city("330200", "宁波市", "ningbo", [
-            _county("330203", "海曙区", "haishu", "www.haishu.gov.cn"),
-            _county("330225", "象山县", "xiangshan", "www.xiangshan.gov.cn"),
-            _county("330281", "余姚市", "yuyao", "www.yy.gov.cn"),
-        ], 8104),
-        _city("330300", "温州市", "wenzhou", [
-            _county("330302", "鹿城区", "lucheng", "www.lucheng.gov.cn"),
-            _county("330324", "永嘉县", "yongjia", "www.yj.gov.cn"),
-            _county("330381", "瑞安市", "ruian", "www.ruian.gov.cn"),
-        ], 8105),
+        _city(
+            "330100",
+            "杭州市",
+            "hangzhou",
+            [
+                _county("330102", "上城区", "shangcheng", "www.hzsc.gov.cn"),
+                _county("330106", "西湖区", "xihu", "www.hzxh.gov.cn"),
+                _county("330122", "桐庐县", "tonglu", "www.tonglu.gov.cn"),
+            ],
+            8103,
+        ),
+        _city(
+            "330200",
+            "宁波市",
+            "ningbo",
+            [
+                _county("330203", "海曙区", "haishu", "www.haishu.gov.cn"),
+                _county("330225", "象山县", "xiangshan", "www.xiangshan.gov.cn"),
+                _county("330281", "余姚市", "yuyao", "www.yy.gov.cn"),
+            ],
+            8104,
+        ),
+        _city(
+            "330300",
+            "温州市",
+            "wenzhou",
+            [
+                _county("330302", "鹿城区", "lucheng", "www.lucheng.gov.cn"),
+                _county("330324", "永嘉县", "yongjia", "www.yj.gov.cn"),
+                _county("330381", "瑞安市", "ruian", "www.ruian.gov.cn"),
+            ],
+            8105,
+        ),
     ],
 )
 
@@ -88,8 +124,12 @@ COLUMNS = [
     ("bsfw", "办事服务", "service", 1),
 ]
 
-LEADERS = {"330000": "陈国华省长", "330100": "王建国市长", "330200": "李振华市长",
-           "330300": "周立新市长"}
+LEADERS = {
+    "330000": "陈国华省长",
+    "330100": "王建国市长",
+    "330200": "李振华市长",
+    "330300": "周立新市长",
+}
 
 DEMO_PASSWORD = "Govsite#2026"
 

@@ -44,7 +44,9 @@ def columns_visible_to(user, capability: str = "column.view"):
 def _column_subtrees(root_ids: set[int]) -> set[int]:
     ids, frontier = set(root_ids), set(root_ids)
     while frontier:
-        frontier = set(Column.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        frontier = (
+            set(Column.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        )
         ids |= frontier
     return ids
 

@@ -44,7 +44,11 @@ class Site(models.Model):
     on_platform = models.BooleanField(_("hosted on the platform"), default=False)
     home_url = models.URLField(_("homepage URL"), max_length=500, blank=True)
     wagtail_site = models.OneToOneField(
-        "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="registry"
+        "wagtailcore.Site",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registry",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -99,7 +103,11 @@ class SiteStatusChange(models.Model):
     effective_date = models.DateField(_("effective date"))
     reason = models.CharField(_("reason / approval document"), max_length=300, blank=True)
     successor = models.ForeignKey(
-        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("merged into / migrated to"),
     )
     recorded_by = models.ForeignKey(
@@ -157,11 +165,18 @@ class Column(models.Model):
     kind = models.CharField(_("column kind"), max_length=16, choices=ColumnKind.choices)
     update_limit_days = models.PositiveIntegerField(_("update limit (days)"), null=True, blank=True)
     responsible_org = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="columns",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="columns",
         verbose_name=_("responsible organisation"),
     )
     page = models.OneToOneField(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="registry_column",
     )
     sort_order = models.PositiveIntegerField(default=0)

@@ -36,7 +36,11 @@ def validate_site_code(code: str, known_division_codes=None) -> str:
             "or 'bm' and 8 digits",
             field="site_code",
         )
-    if code[0].isdigit() and known_division_codes is not None and code[:6] not in known_division_codes:
+    if (
+        code[0].isdigit()
+        and known_division_codes is not None
+        and code[:6] not in known_division_codes
+    ):
         raise GovsiteValidationError(
             f"网站标识码“{code}”的前6位不是有效的行政区划代码",
             f"Site code {code!r} does not start with a known division code",
@@ -50,7 +54,8 @@ def validate_icp(value: str) -> str:
     if value and not ICP_RE.match(value):
         raise GovsiteValidationError(
             f"ICP备案号“{value}”格式不正确（例：浙ICP备05070218号）",
-            f"Malformed ICP number {value!r} (e.g. 浙ICP备05070218号)", field="icp_number",
+            f"Malformed ICP number {value!r} (e.g. 浙ICP备05070218号)",
+            field="icp_number",
         )
     return value
 

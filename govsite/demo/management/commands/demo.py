@@ -13,11 +13,18 @@ class Command(BaseCommand):
     help = "Build the demo province (idempotent) / 生成演示省份（可重复运行）"
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", type=float, default=1.0,
-                            help="articles per column relative to the full demo (default 1.0)")
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="articles per column relative to the full demo (default 1.0)",
+        )
         parser.add_argument("--today", help="date the demo content is dated against, YYYY-MM-DD")
-        parser.add_argument("--credentials", action="store_true",
-                            help="only print the URL and logins / 只打印地址和账号")
+        parser.add_argument(
+            "--credentials",
+            action="store_true",
+            help="only print the URL and logins / 只打印地址和账号",
+        )
 
     def handle(self, *args, scale, today, credentials, **options):
         if not credentials:
@@ -44,7 +51,9 @@ class Command(BaseCommand):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError as exc:
-            raise CommandError(f"日期格式应为 YYYY-MM-DD / --today must be YYYY-MM-DD: {value}") from exc
+            raise CommandError(
+                f"日期格式应为 YYYY-MM-DD / --today must be YYYY-MM-DD: {value}"
+            ) from exc
 
     def _progress(self, tty: bool):
         counter = {"n": 0}
