@@ -17,6 +17,7 @@ class Finding:
     for locating evidence and are not part of the document.
     """
 
+    __slots__ = ()
     kind: ClassVar[str]
 
     def detail(self) -> dict[str, Any]:
