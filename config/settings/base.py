@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "govsite.core.middleware.AuditContextMiddleware",
     "govsite.core.middleware.SessionLimitsMiddleware",
     "govsite.core.middleware.TwoFactorRequiredMiddleware",
+    "govsite.core.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -99,16 +100,18 @@ AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Holders of any role may enter the Wagtail admin; authenticates nobody.
+    "govsite.core.backends.RoleAdminAccessBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "govsite.core.passwords.BilingualUserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "govsite.core.passwords.BilingualMinimumLengthValidator",
         "OPTIONS": {"min_length": 8},
     },
     {"NAME": "govsite.core.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "govsite.core.passwords.BilingualCommonPasswordValidator"},
+    {"NAME": "govsite.core.passwords.BilingualNumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
@@ -118,6 +121,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# Attempts during a lock do not extend it: an attacker cannot keep an account locked for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env.int("GOVSITE_TRUSTED_PROXY_COUNT", default=0)
@@ -130,6 +135,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CORE_SESSION_ABSOLUTE_SECONDS = 12 * 3600
 CORE_SESSION_IDLE_SECONDS_PRIVILEGED = 15 * 60
 CORE_REQUIRE_TOTP = env.bool("GOVSITE_REQUIRE_TOTP", default=True)
+OTP_TOTP_ISSUER = "govsite"
 
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -146,7 +152,7 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
-        "base-uri": ["'self'"],
+        "base-uri": ["'none'"],
         "object-src": ["'none'"],
     }
 }

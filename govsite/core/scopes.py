@@ -13,11 +13,26 @@ from .roles import ScopeType
 Chain = list[tuple[str, int | None]]
 _resolvers: dict[str, Callable[[int], Chain]] = {}
 _labels: dict[str, Callable[[int], str | None]] = {}
+_options: dict[str, Callable[[], list[tuple[int, str]]]] = {}
 
 
-def register(scope_type: str, chain: Callable[[int], Chain], label: Callable[[int], str | None]):
+def register(
+    scope_type: str,
+    chain: Callable[[int], Chain],
+    label: Callable[[int], str | None],
+    options: Callable[[], list[tuple[int, str]]] | None = None,
+):
+    """``options`` lists every (id, label) of the scope type, for the role-grant screen."""
     _resolvers[scope_type] = chain
     _labels[scope_type] = label
+    if options is not None:
+        _options[scope_type] = options
+
+
+def options_of(scope_type: str) -> list[tuple[int, str]]:
+    """Every scope of a registered type as (id, label); empty when none was registered."""
+    options = _options.get(scope_type)
+    return options() if options else []
 
 
 def chain_of(scope_type: str, scope_id: int | None) -> Chain:
