@@ -1,4 +1,4 @@
-"""Decode a page: BOM, then <meta> charset, then the HTTP header, then detection.
+"""Decode a page: BOM, valid UTF-8, then <meta> charset, then the HTTP header, then detection.
 
 GB2312 and GBK labels are read as GB18030, their superset, because pages labelled GB2312 often
 carry GBK characters.
@@ -49,6 +49,12 @@ def decode(body: bytes, header_charset: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body.decode(name, "replace"), name
+    try:  # bytes that are valid UTF-8 beyond ASCII are UTF-8, whatever a label claims
+        text = body.decode("utf-8")
+        if not text.isascii():
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
     tried = set()
     for label in (meta_charset(body), header_charset):
         name = _codec(label)

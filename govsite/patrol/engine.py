@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from aiohttp.abc import AbstractResolver
+
 from . import checks
 from .attachments import ATTACHMENT_EXT, IMAGE_EXT, READABLE, document_text, extension
 from .charset import decode
@@ -56,9 +58,15 @@ def now() -> str:
 
 
 class Patrol:
-    def __init__(self, config: PatrolConfig, progress: Progress | None = None):
+    def __init__(
+        self,
+        config: PatrolConfig,
+        progress: Progress | None = None,
+        resolver: AbstractResolver | None = None,
+    ):
         self.config = config
         self.progress = progress
+        self.resolver = resolver  # tests give a fake DNS; None = the system's
         try:
             self.start, _ = normalise(config.start_url)
         except BadURL as exc:
@@ -79,11 +87,11 @@ class Patrol:
         began = time.monotonic()
         host = split_host(self.start)[1]
         try:
-            addresses = await resolve_site(host)
+            addresses = await resolve_site(host, self.resolver)
             guard = site_guard(self.start, addresses, self.config.extra_ports)
         except BadURL as exc:
             raise Unreachable(str(exc)) from exc
-        async with Fetcher(self.config, guard) as fetcher:
+        async with Fetcher(self.config, guard, self.resolver) as fetcher:
             self.fetcher = fetcher
             home = await self._homepage()
             if home is not None:
@@ -318,6 +326,10 @@ def _short(text: str, name: str) -> bool:
     return sum(len(ln) for ln in lines) < 60
 
 
-async def patrol(config: PatrolConfig, progress: Progress | None = None) -> Report:
+async def patrol(
+    config: PatrolConfig,
+    progress: Progress | None = None,
+    resolver: AbstractResolver | None = None,
+) -> Report:
     """Patrol one site and return its findings document (raises Unreachable)."""
-    return await Patrol(config, progress).run()
+    return await Patrol(config, progress, resolver).run()

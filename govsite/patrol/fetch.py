@@ -6,11 +6,14 @@ per-host concurrency and rate.
 from __future__ import annotations
 
 import asyncio
+import errno
+import socket
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 
 from .config import PatrolConfig
 from .safety import Guard, GuardedResolver, Refused
@@ -64,8 +67,10 @@ class HostGate:
 
 
 class Fetcher:
-    def __init__(self, config: PatrolConfig, guard: Guard):
-        self.config, self.guard = config, guard
+    def __init__(
+        self, config: PatrolConfig, guard: Guard, resolver: AbstractResolver | None = None
+    ):
+        self.config, self.guard, self.resolver = config, guard, resolver
         self.requests = 0
         self.bytes = 0
         self.gates: dict[str, HostGate] = defaultdict(self._gate)
@@ -77,7 +82,9 @@ class Fetcher:
     async def __aenter__(self) -> Fetcher:
         c = self.config
         connector = aiohttp.TCPConnector(
-            limit=c.concurrency * 4 + 8, resolver=GuardedResolver(self.guard), ttl_dns_cache=300
+            limit=c.concurrency * 4 + 8,
+            resolver=GuardedResolver(self.guard, self.resolver),
+            ttl_dns_cache=300,
         )
         self.session = aiohttp.ClientSession(
             connector=connector,
@@ -185,6 +192,9 @@ class Fetcher:
         except Refused as exc:
             out.error = f"not allowed: {exc}"
             return False
+        except (aiohttp.ServerTimeoutError, TimeoutError):
+            out.error = "timeout"  # aiohttp's connect or idle-read limit, not our deadline
+            return False
         except (aiohttp.ClientConnectorError, aiohttp.ClientOSError) as exc:
             out.error = _describe(exc)
             return out.error == "reset"
@@ -227,15 +237,18 @@ def _location(out: Response) -> str | None:
 
 
 def _describe(exc: OSError) -> str:
+    inner = getattr(exc, "os_error", None) or exc
     text = str(exc).lower()
-    if isinstance(exc, aiohttp.ClientConnectorDNSError) or "name or service" in text:
-        return "dns" if "not allowed" not in text else f"not allowed: {exc}"
-    if "not allowed" in text:
+    if "not allowed" in text or isinstance(inner, Refused):
         return f"not allowed: {exc}"
+    if isinstance(exc, aiohttp.ClientConnectorDNSError) or isinstance(inner, socket.gaierror):
+        return "dns"
     if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
         return "tls"
-    if "refused" in text:
+    if isinstance(inner, ConnectionRefusedError) or inner.errno == errno.ECONNREFUSED:
         return "refused"
-    if "reset" in text or "broken pipe" in text:
+    if isinstance(inner, ConnectionResetError | BrokenPipeError) or "reset" in text:
         return "reset"
+    if isinstance(inner, TimeoutError):
+        return "timeout"
     return f"error: {type(exc).__name__}"

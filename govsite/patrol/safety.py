@@ -116,19 +116,21 @@ class Guard:
         raise Refused(f"address {address} of {host} not allowed")
 
 
-async def resolve_site(host: str) -> list[str]:
+async def resolve_site(host: str, resolver: AbstractResolver | None = None) -> list[str]:
     """The addresses the site's own host name resolves to (its registration)."""
     try:
         return [str(ipaddress.ip_address(host))]
     except ValueError:
         pass
-    resolver = ThreadedResolver()
+    own = resolver is None
+    resolver = resolver or ThreadedResolver()
     try:
         infos = await resolver.resolve(host, 0, socket.AF_UNSPEC)
     except OSError as exc:
         raise BadURL(f"cannot resolve {host}: {exc}") from exc
     finally:
-        await resolver.close()
+        if own:
+            await resolver.close()
     return sorted({i["host"] for i in infos})
 
 

@@ -79,7 +79,7 @@ class Builder:
         self.site.names = "".join(f"{n}\t{t}\n" for n, t in OFFICIALS)
         self.site.lexicon = f"{CUSTOM_TERM}\t错误表述\t海州市\n"
         self.articles: dict[str, list[Article]] = {c[0]: [] for c in COLUMNS}
-        self.budget = max(60, int(pages * 0.88))
+        self.budget = max(250, int(pages * 0.88))  # room for every planted defect
         self.serial = 1000
         self.k = max(3, pages // 150)
         self.nav = (

@@ -1,0 +1,85 @@
+"""Hostile and broken pages cost at most their time and size limits and never stop the patrol.
+
+security.md J items 75-79; issue 3 "Bad input and faults".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govsite.patrol import PatrolConfig
+from govsite.patrol.testing.faults import serve_faults
+
+from .conftest import run
+
+LIMIT = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def fault_report():
+    with serve_faults() as base:
+        config = PatrolConfig(
+            start_url=base + "/",
+            timeout=3.0,
+            read_timeout=1.5,
+            connect_timeout=2.0,
+            max_page_bytes=LIMIT,
+            retries=1,
+            backoff=0.05,
+            slow_seconds=0,
+        )
+        report = run(config)
+        yield base, report.to_dict()
+
+
+def by_target(document, base):
+    return {
+        f.get("target", "").removeprefix(base): f
+        for f in document["findings"]
+        if f["kind"] in ("broken_link", "redirect_loop")
+    }
+
+
+def test_the_patrol_finishes_and_reads_the_sound_page(fault_report):
+    base, document = fault_report
+    assert document["stats"]["pages"] >= 2  # the homepage and /ok.html at least
+    assert "/ok.html" not in by_target(document, base)
+
+
+@pytest.mark.parametrize("path", ["/hang", "/trickle"])
+def test_a_silent_or_trickling_page_times_out(fault_report, path):
+    base, document = fault_report
+    assert by_target(document, base)[path]["detail"]["error"] == "timeout"
+
+
+def test_an_endless_stream_and_a_gzip_bomb_stop_at_the_size_limit(fault_report):
+    base, document = fault_report
+    found = by_target(document, base)
+    assert "/endless" not in found and "/bomb" not in found  # read up to the limit, then parsed
+    assert document["stats"]["bytes"] < 6 * LIMIT
+
+
+def test_a_circular_redirect_is_reported(fault_report):
+    base, document = fault_report
+    loop = by_target(document, base)["/loop-a"]
+    assert loop["kind"] == "redirect_loop"
+    assert [u.removeprefix(base) for u in loop["detail"]["chain"]] == [
+        "/loop-a",
+        "/loop-b",
+        "/loop-a",
+    ]
+
+
+@pytest.mark.parametrize("path", ["/reset", "/badchunk", "/bigheader", "/garbage"])
+def test_protocol_errors_are_findings_not_crashes(fault_report, path):
+    base, document = fault_report
+    finding = by_target(document, base)[path]
+    assert finding["kind"] == "broken_link"
+    assert finding["detail"]["error"]
+
+
+@pytest.mark.parametrize("path", ["/deep", "/nul", "/badbytes"])
+def test_malformed_html_is_read_without_error(fault_report, path):
+    base, document = fault_report
+    assert path not in by_target(document, base)
+    assert document["stats"]["errors"] <= 8  # the network faults only, no crash of a worker
