@@ -71,11 +71,23 @@ class WrongNameCheck:
     def _beside_titles(self, text: str) -> Iterator[tuple[Official, int]]:
         for title, officials in self._by_title.items():
             for at in _occurrences(text, title):
+                if self._inside_longer_title(text, at, title):
+                    continue  # 市长 within 副市长 belongs to the vice-mayors
                 for official in officials:
                     size = len(official.name)
                     for start in _name_slots(text, at, size):
                         if self._is_variant(text[start : start + size], official.name):
                             yield official, start
+
+    def _inside_longer_title(self, text: str, at: tuple[int, int], title: str) -> bool:
+        for longer in self._by_title:
+            offset = longer.find(title)
+            while len(longer) > len(title) and offset >= 0:
+                start = at[0] - offset
+                if start >= 0 and text.startswith(longer, start):
+                    return True
+                offset = longer.find(title, offset + 1)
+        return False
 
     def _is_variant(self, candidate: str, name: str) -> bool:
         if candidate in self._names or not _HAN.fullmatch(candidate):

@@ -1,4 +1,5 @@
 import datetime as dt
+import random
 
 import pytest
 
@@ -119,6 +120,21 @@ def test_bank_cards_need_luhn_and_a_card_word(text, expected):
         assert digits not in masked
         if want != "grouped":
             assert raw == want
+
+
+def test_a_column_of_card_numbers_under_one_header_is_found_row_by_row():
+    rows = [
+        f"{n}\t张{n}\t{id_number(serial=f'{n:03d}')}\t{card_number(19, rnd=random.Random(n))}\t500元"
+        for n in range(1, 6)
+    ]
+    text = "序号\t姓名\t身份证号码\t银行卡号\t补贴金额\n" + "\n".join(rows)
+    assert [leak.type for leak in BankCardCheck(TODAY).scan(text)] == ["bank_card"] * 5
+
+
+def test_a_few_luhn_valid_serials_far_from_a_card_word_are_not_cards():
+    serials = "\n".join(f"项目{n}：{card_number(16, rnd=random.Random(n))}" for n in range(2))
+    text = "开户银行：某银行。" + "正文" * 30 + "\n" + serials
+    assert BankCardCheck(TODAY).scan(text) == []
 
 
 def test_an_id_number_that_is_also_luhn_valid_is_only_an_id_card():

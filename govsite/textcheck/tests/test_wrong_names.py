@@ -32,6 +32,7 @@ CASES = [
     ("副市长王军", []),  # two-character name, one character off: another person
     ("李建国市长", []),  # surname differs and not a sound-alike
     ("张建华副局长", []),  # next to another title
+    ("副市长张建图", []),  # 市长 inside another listed title (副市长)
     ("市长表示，要张扬建国精神", []),
 ]
 
