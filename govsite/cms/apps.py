@@ -15,7 +15,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content management")
 
     def ready(self) -> None:
-        from . import logmirror, sync
+        from . import explorer, logmirror, sync
 
         sync.connect()
         logmirror.connect()
+        explorer.install()

@@ -82,7 +82,7 @@ def footer_facts(site, wagtail_site) -> dict:
         "icp_url": conf.get("CMS_ICP_URL"),
         "police_record_number": site.police_record_number,
         "police_record_url": conf.get("CMS_POLICE_RECORD_URL").format(number=police_digits),
-        "badge_url": identity.party_gov_badge_url,
+        "badge_url": identity.party_gov_badge_url or conf.get("CMS_PARTY_GOV_BADGE_URL"),
         "error_report_url": identity.error_report_url
         or conf.get("CMS_ERROR_REPORT_URL").format(site_code=site.site_code),
     }

@@ -52,7 +52,7 @@ def create_site_home(site: Site, *, actor: User | None) -> HomePage:
     if site.wagtail_site_id:
         _refresh_wagtail_site(site, actor=actor)
         return site.wagtail_site.root_page.specific
-    home = HomePage(title=site.name, slug=_free_slug(_root(), site.site_code))
+    home = HomePage(title=site.name, slug=_free_slug(_root(), site.site_code), live=False)
     _root().add_child(instance=home)
     home.save_revision(user=actor).publish(user=actor)
     address = hosting.address_of(site)
@@ -136,6 +136,7 @@ def ensure_column_page(column: Column, *, actor: User | None) -> ColumnPage | To
     page = model(
         title=column.name,
         slug=_free_slug(parent, _slug_of(column)),
+        live=False,
         show_in_menus=column.parent_id is None,
     )
     parent.add_child(instance=page)
@@ -149,6 +150,18 @@ def ensure_column_page(column: Column, *, actor: User | None) -> ColumnPage | To
     )
     permissions.resync_column_holders(column)
     return page
+
+
+@transaction.atomic
+def ensure_site_pages(site: Site, *, actor: User | None) -> HomePage:
+    """The site's home page and a page for every registry column that has none yet
+    (a site coming onto the platform brings its columns along). Returns the home page."""
+    home = create_site_home(site, actor=actor)
+    for pk in site.columns.filter(page__isnull=True).order_by("pk").values_list("pk", flat=True):
+        column = Column.objects.select_related("site", "parent").get(pk=pk)
+        if not column.page_id:  # a child may have created its parent's page already
+            ensure_column_page(column, actor=actor)
+    return home
 
 
 def _slug_of(column: Column) -> str:
@@ -198,6 +211,7 @@ def create_article(
     page = ArticlePage(
         title=title,
         slug=f"{publish_date:%Y%m%d}-{secrets.token_hex(4)}",
+        live=False,
         subtitle=subtitle,
         source=source,
         author=author,

@@ -21,7 +21,7 @@ from .models import ColumnPage, TopicPage
 def on_site_saved(sender, site, created=False, **kwargs) -> None:
     site = Site.objects.select_related("sponsor", "region", "wagtail_site").get(pk=site.pk)
     if site.on_platform and site.status != Site.Status.CLOSED:
-        services.create_site_home(site, actor=None)
+        services.ensure_site_pages(site, actor=None)
 
 
 def on_column_saved(sender, column, created=False, **kwargs) -> None:

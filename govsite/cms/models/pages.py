@@ -103,7 +103,7 @@ class ColumnPage(ColumnLike):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.articles(), conf.get("CMS_ARTICLES_PER_PAGE"))
         context["articles"] = paginator.get_page(request.GET.get("page"))
-        context["subcolumns"] = self.get_children().live().specific()
+        context["subcolumns"] = self.get_children().live().not_type(ArticlePage)
         return context
 
 
@@ -146,6 +146,10 @@ class Validity(models.TextChoices):
     VALID = "valid", _("In force")
     EXPIRED = "expired", _("Expired")
     REPEALED = "repealed", _("Repealed")
+
+
+# Public pages are written in Chinese whatever the visitor's browser asks for.
+VALIDITY_ZH = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
 
 
 class ArticlePage(GovPage):
@@ -200,6 +204,10 @@ class ArticlePage(GovPage):
     @property
     def is_disclosure_item(self) -> bool:
         return bool(self.index_number or self.document_number or self.issuing_agency)
+
+    @property
+    def validity_zh(self) -> str:
+        return VALIDITY_ZH.get(self.validity, "")
 
     def meta_tags(self, context) -> meta.Tags:
         column, parent = context.get("registry_column"), context.get("parent_column_page")
