@@ -124,6 +124,7 @@ AXES_RESET_ON_SUCCESS = True
 # Attempts during a lock do not extend it: an attacker cannot keep an account locked for ever.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_USERNAME_CALLABLE = "govsite.core.lockout.axes_username"  # case-folded, as sign-in matches
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env.int("GOVSITE_TRUSTED_PROXY_COUNT", default=0)
 

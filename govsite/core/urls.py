@@ -11,5 +11,7 @@ urlpatterns = [
     path("audit/<int:seq>/", audit.audit_detail, name="audit_detail"),
     path("security/users/", security.user_list, name="user_list"),
     path("security/users/<int:pk>/", security.user_grants, name="user_grants"),
+    path("security/users/<int:pk>/unlock/", security.unlock, name="unlock"),
+    path("security/users/<int:pk>/reset-2fa/", security.reset_second_factor, name="reset_2fa"),
     path("security/grants/<int:pk>/revoke/", security.revoke_grant, name="revoke_grant"),
 ]

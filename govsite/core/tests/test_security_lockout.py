@@ -91,3 +91,12 @@ def test_unknown_user_and_wrong_password_look_the_same(cast):
     unknown = login(Client(), "nobody_here_x", "wrong-Pass-1", ip="10.0.1.2")
     assert known.status_code == unknown.status_code == 200
     assert _normalised(known, "sponsor_editor") == _normalised(unknown, "nobody_here_x")
+
+
+def test_lock_follows_the_account_across_addresses_and_letter_case(cast):
+    """Sign-in ignores case, so the counter does too; changing address does not help."""
+    for i, name in enumerate(["Sponsor_Editor", "sponsor_editor", "SPONSOR_EDITOR ", "x", "y"]):
+        login(
+            Client(), name if len(name) > 1 else "sponsor_editor", "wrong-Pass-1", ip=f"10.0.2.{i}"
+        )
+    assert login(Client(), "sponsor_editor", ip="10.0.2.99").status_code == 429

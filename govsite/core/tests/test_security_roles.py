@@ -5,7 +5,7 @@ from django.test import Client
 
 from govsite.core.models import AuditRecord, RoleGrant
 
-from .helpers_security import sign_in_verified
+from .helpers_security import login, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +99,42 @@ def test_only_the_security_admin_may_use_it(cast, settings, who):
     assert response.status_code == 403
     assert client.post(f"/security/grants/{grant.pk}/revoke/").status_code == 403
     assert RoleGrant.objects.filter(pk=grant.pk).exists()
+
+
+def test_security_admin_lifts_a_lock(sec, cast):
+    for _ in range(5):
+        login(Client(), "fin_editor", "wrong-Pass-1", ip="10.3.0.1")
+    assert login(Client(), "fin_editor", ip="10.3.0.2").status_code == 429
+    page = sec.get(_page(cast["fin_editor"]))
+    assert 'id="unlock-form"' in page.content.decode()
+    assert sec.post(f"/security/users/{cast['fin_editor'].pk}/unlock/").status_code == 302
+    assert login(Client(), "fin_editor", ip="10.3.0.2").status_code == 302
+    rec = AuditRecord.objects.get(action="core.auth.unlock")
+    assert rec.actor_name == "security_admin" and rec.object_id == str(cast["fin_editor"].pk)
+
+
+def test_security_admin_resets_a_lost_second_factor(sec, cast):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    victim = Client()
+    sign_in_verified(victim, cast["auditor"])
+    assert victim.get("/audit/").status_code == 200
+    assert 'id="reset-2fa-form"' in sec.get(_page(cast["auditor"])).content.decode()
+    assert sec.post(f"/security/users/{cast['auditor'].pk}/reset-2fa/").status_code == 302
+    assert not TOTPDevice.objects.filter(user=cast["auditor"]).exists()
+    assert victim.get("/audit/").status_code == 302  # its sessions ended
+    assert AuditRecord.objects.filter(action="core.auth.2fa_reset").count() == 1
+    # at the next sign-in the auditor enrols again
+    again = Client()
+    login(again, "auditor")
+    assert 'id="totp-secret"' in again.get("/account/2fa/").content.decode()
+
+
+@pytest.mark.parametrize("action", ["unlock", "reset-2fa"])
+def test_repairs_are_for_the_security_admin_only(cast, settings, action):
+    settings.CORE_REQUIRE_TOTP = False
+    client = Client()
+    client.force_login(cast["platform_admin"])
+    response = client.post(f"/security/users/{cast['fin_editor'].pk}/{action}/")
+    assert response.status_code == 403
+    assert not AuditRecord.objects.filter(action__in=["core.auth.unlock", "core.auth.2fa_reset"])

@@ -68,6 +68,7 @@ def audit_detail(request, seq: int):
         "core/audit_detail.html",
         {
             "record": record,
+            "record_label": f"#{record.seq}",
             "intact": audit.compute_hash(record) == record.hash,
             "changes": json.dumps(record.changes, ensure_ascii=False, indent=2, sort_keys=True),
         },

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import scopes, services
+from .. import lockout, scopes, services, twofactor
 from ..errors import GovsitePermissionDenied, GovsiteValidationError, bilingual
 from ..forms import GrantRoleForm, UserSearchForm
 from ..models import RoleGrant, User
@@ -52,7 +52,17 @@ def user_grants(request, pk: int):
             messages.success(request, bilingual("已授予角色", "Role granted"))
             return redirect("core:user_grants", pk=user.pk)
     grants = [(g, scopes.label_of(g.scope_type, g.scope_id)) for g in user.role_grants.all()]
-    return render(request, "core/role_user.html", {"subject": user, "grants": grants, "form": form})
+    return render(
+        request,
+        "core/role_user.html",
+        {
+            "subject": user,
+            "grants": grants,
+            "form": form,
+            "locked": lockout.is_locked(user),
+            "has_device": twofactor.confirmed_device(user) is not None,
+        },
+    )
 
 
 @capability_required("role.grant")
@@ -66,3 +76,27 @@ def revoke_grant(request, pk: int):
     else:
         messages.success(request, bilingual("已撤销角色", "Role revoked"))
     return redirect("core:user_grants", pk=grant.user_id)
+
+
+@capability_required("user.manage")
+@require_POST
+def unlock(request, pk: int):
+    user = get_object_or_404(User, pk=pk)
+    lockout.unlock(user, actor=request.user)
+    messages.success(request, bilingual("已解除登录锁定", "Sign-in lock lifted"))
+    return redirect("core:user_grants", pk=user.pk)
+
+
+@capability_required("user.manage")
+@require_POST
+def reset_second_factor(request, pk: int):
+    user = get_object_or_404(User, pk=pk)
+    lockout.reset_second_factor(user, actor=request.user)
+    messages.success(
+        request,
+        bilingual(
+            "已重置双因素认证，该用户下次登录时重新绑定",
+            "Second factor reset; the user enrols again at the next sign-in",
+        ),
+    )
+    return redirect("core:user_grants", pk=user.pk)
