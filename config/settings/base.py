@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "govsite.core",
     "govsite.sites",
     "govsite.cms",
+    "govsite.monitoring",
     "govsite.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

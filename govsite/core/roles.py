@@ -70,4 +70,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "audit.export": frozenset({R.AUDITOR}),
     "user.manage": frozenset({R.SECURITY_ADMIN}),
     "role.grant": frozenset({R.SECURITY_ADMIN, R.SITE_ADMIN}),
+    # monitoring: findings are seen on whole sites (a column grant does not show a site's)
+    "finding.view": frozenset(_READERS - {R.CONTRIBUTOR}),
+    "finding.review": frozenset({R.PLATFORM_ADMIN, R.INSPECTOR}),
+    "patrol.run": frozenset({R.PLATFORM_ADMIN, R.INSPECTOR, R.SITE_ADMIN}),
+    "alert.receive": frozenset({R.PLATFORM_ADMIN, R.INSPECTOR, R.SITE_ADMIN}),
 }
