@@ -105,14 +105,19 @@ class SessionLimitsMiddleware:
         return settings.SESSION_COOKIE_AGE
 
 
+# What the sign-in, second-factor and password pages themselves need: signing out, and the
+# admin's translation catalogue and icon sprite, which carry no data.
+GATE_EXEMPT_PREFIXES = ("/admin/logout/", "/admin/jsi18n/", "/admin/sprite/")
+
+
 def _exempt(request, prefixes) -> bool:
-    return request.path.startswith(prefixes) or request.path.startswith(settings.STATIC_URL)
+    return request.path.startswith(prefixes + GATE_EXEMPT_PREFIXES)
 
 
 class TwoFactorRequiredMiddleware:
     """Users holding an administrative role must pass TOTP before using the back office."""
 
-    EXEMPT_PREFIXES = ("/account/2fa/", "/admin/logout/", "/account/logout/")
+    EXEMPT_PREFIXES = ("/account/2fa/",)
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -136,7 +141,7 @@ class PasswordChangeRequiredMiddleware:
     doing anything else in the back office (security.md A.2). Runs after the 2FA gate, so a
     password reset never bypasses the second factor."""
 
-    EXEMPT_PREFIXES = ("/account/password/", "/account/2fa/", "/admin/logout/")
+    EXEMPT_PREFIXES = ("/account/password/", "/account/2fa/")
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -130,3 +130,18 @@ def test_next_cannot_leave_the_site(cast):
 def test_anonymous_is_sent_to_login(db):
     response = Client().get(TWO_FACTOR_URL)
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("url", ["/admin/jsi18n/", "/admin/sprite/"])
+def test_second_factor_page_can_load_its_scripts_and_icons(cast, url):
+    """The page's translation catalogue and icons load before the second factor is given."""
+    client = Client()
+    login(client, "auditor")
+    assert client.get(url).status_code == 200
+
+
+def test_sign_out_works_before_the_second_factor(cast):
+    client = Client()
+    login(client, "auditor")
+    assert client.post("/admin/logout/").status_code == 302
+    assert "_auth_user_id" not in client.session
