@@ -49,9 +49,12 @@ def create_site_home(site: Site, *, actor: User | None) -> HomePage:
             f"Site {site.name!r} is not hosted on the platform",
             field="site",
         )
-    if site.wagtail_site_id:
-        _refresh_wagtail_site(site, actor=actor)
-        return site.wagtail_site.root_page.specific
+    # The row lock makes a concurrent call wait, then see the Wagtail site made meanwhile.
+    locked = Site.objects.select_for_update().select_related("region").get(pk=site.pk)
+    if locked.wagtail_site_id:
+        site.wagtail_site = locked.wagtail_site
+        _refresh_wagtail_site(locked, actor=actor)
+        return locked.wagtail_site.root_page.specific
     home = HomePage(title=site.name, slug=_free_slug(_root(), site.site_code), live=False)
     _root().add_child(instance=home)
     home.save_revision(user=actor).publish(user=actor)
@@ -126,21 +129,27 @@ def ensure_column_page(column: Column, *, actor: User | None) -> ColumnPage | To
         return column.page.specific
     if actor is not None:
         access.require(actor, "column.change", column)
-    site = column.site
+    # Re-read under a row lock: the caller's copy may predate a page made since.
+    locked = Column.objects.select_for_update().select_related("site").get(pk=column.pk)
+    if locked.page_id:
+        column.page = locked.page
+        return locked.page.specific
+    site = locked.site
     parent = (
-        ensure_column_page(column.parent, actor=actor)
-        if column.parent_id
+        ensure_column_page(locked.parent, actor=actor)
+        if locked.parent_id
         else create_site_home(site, actor=actor)
     )
-    model = TopicPage if column.kind == ColumnKind.TOPIC else ColumnPage
+    model = TopicPage if locked.kind == ColumnKind.TOPIC else ColumnPage
     page = model(
-        title=column.name,
-        slug=_free_slug(parent, _slug_of(column)),
+        title=locked.name,
+        slug=_free_slug(parent, _slug_of(locked)),
         live=False,
-        show_in_menus=column.parent_id is None,
+        show_in_menus=locked.parent_id is None,
     )
     parent.add_child(instance=page)
-    site_services.update_column(column, actor=None, page=page)
+    site_services.update_column(locked, actor=None, page=page)
+    column.page = page
     page.save_revision(user=actor).publish(user=actor)
     audit.record(
         "cms.column_page.create",
@@ -157,10 +166,8 @@ def ensure_site_pages(site: Site, *, actor: User | None) -> HomePage:
     """The site's home page and a page for every registry column that has none yet
     (a site coming onto the platform brings its columns along). Returns the home page."""
     home = create_site_home(site, actor=actor)
-    for pk in site.columns.filter(page__isnull=True).order_by("pk").values_list("pk", flat=True):
-        column = Column.objects.select_related("site", "parent").get(pk=pk)
-        if not column.page_id:  # a child may have created its parent's page already
-            ensure_column_page(column, actor=actor)
+    for column in site.columns.filter(page__isnull=True).order_by("pk"):
+        ensure_column_page(column, actor=actor)  # re-reads: a child may have made it already
     return home
 
 
@@ -206,7 +213,7 @@ def create_article(
     title = (title or "").strip()
     if not title:
         raise GovsiteValidationError("标题不能为空", "Title is required", field="title")
-    parent = ensure_column_page(column, actor=None) if not column.page_id else column.page
+    parent = ensure_column_page(column, actor=None)
     body = [("paragraph", RichText(f"<p>{escape(p)}</p>")) for p in body_paragraphs if p.strip()]
     page = ArticlePage(
         title=title,

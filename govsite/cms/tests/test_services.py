@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 
 from govsite.cms import hosting, services
-from govsite.cms.models import ArticlePage
+from govsite.cms.models import ArticlePage, ColumnPage
 from govsite.core.errors import GovsitePermissionDenied, GovsiteValidationError
+from govsite.sites.models import Column
 
 
 def _article(column, actor, **kw):
@@ -77,3 +78,12 @@ def test_hostname_comes_from_main_domain_or_localhost_alias(platform):
     portal.domains.create(domain="zj.localhost")
     moved = hosting.address_of(portal)
     assert (moved.hostname, moved.port) == ("zj.localhost", 8000)
+
+
+def test_a_stale_column_copy_gets_no_second_page(platform):
+    column = platform["columns"]["edu_notice"]
+    stale = Column.objects.get(pk=column.pk)
+    stale.page_id = None  # as read before the page was made
+    article = _article(stale, None)
+    assert article.get_parent().pk == column.page_id
+    assert ColumnPage.objects.filter(title="通知公告").count() == 1
