@@ -1,7 +1,10 @@
 """Role grants become Wagtail page permissions on the pages of their scope, and nothing more."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from wagtail.models import Page
 
 from govsite.cms import permissions
@@ -166,3 +169,21 @@ def test_column_grant_follows_a_page_created_later(
     column.refresh_from_db()
     assert column.page_id
     assert user.groups.filter(name=f"contributor@page:{column.page_id}").exists()
+
+
+def test_site_admin_edits_identity_settings_of_her_site_only(client, platform, cast):
+    client.force_login(cast["sponsor_admin"])
+    own, other = platform["edu"].wagtail_site, platform["fin"].wagtail_site
+    assert client.get(f"/admin/settings/cms/siteidentitysettings/{own.pk}/").status_code == 200
+    response = client.get(f"/admin/settings/cms/siteidentitysettings/{other.pk}/")
+    assert response.status_code in DENIED
+
+
+def test_resync_command_repairs_missing_groups(platform, cast):
+    editor = cast["sponsor_editor"]
+    editor.groups.clear()
+    out = io.StringIO()
+    call_command("cms_resync", stdout=out)
+    assert "3 sites" in out.getvalue()
+    home = platform["edu"].wagtail_site.root_page
+    assert home.permissions_for_user(editor).can_edit()
