@@ -104,7 +104,9 @@ class SiteCreateForm(forms.Form):
         required=False, max_length=40, label=_("Police record number")
     )
     on_platform = forms.BooleanField(required=False, label=_("Hosted on the platform"))
-    home_url = forms.URLField(required=False, max_length=500, label=_("Homepage URL"))
+    home_url = forms.URLField(
+        required=False, max_length=500, assume_scheme="http", label=_("Homepage URL")
+    )
     status = forms.ChoiceField(
         choices=[
             (Site.Status.PLANNED, Site.Status.PLANNED.label),
@@ -144,7 +146,9 @@ class SiteEditForm(forms.Form):
     police_record_number = forms.CharField(
         required=False, max_length=40, label=_("Police record number")
     )
-    home_url = forms.URLField(required=False, max_length=500, label=_("Homepage URL"))
+    home_url = forms.URLField(
+        required=False, max_length=500, assume_scheme="http", label=_("Homepage URL")
+    )
 
     @classmethod
     def initial_for(cls, site: Site) -> dict:
@@ -224,6 +228,10 @@ class ColumnForm(forms.Form):
         if data["update_limit_days"] is None:
             data["update_limit_days"] = DEFAULT_UPDATE_LIMIT_DAYS.get(data["kind"])
         return data
+
+    def changes(self, column: Column) -> dict:
+        """Only what differs from the column now (an empty limit follows the kind's default)."""
+        return {k: v for k, v in self.service_kwargs().items() if getattr(column, k) != v}
 
     @staticmethod
     def initial_for(column: Column) -> dict:

@@ -48,10 +48,7 @@ def edit(request, pk: int):
     )
 
     def write():
-        data = form.service_kwargs()
-        return services.update_column(
-            column, actor=request.user, **{k: data[k] for k in form.changed_data}
-        )
+        return services.update_column(column, actor=request.user, **form.changes(column))
 
     done = submit(
         request,

@@ -51,6 +51,7 @@ def detail(request, pk: int):
     site = access.get_site_for_user(request.user, pk)
     user = request.user
     columns = access.columns_visible_to(user).filter(site=site)
+    chain = site.scope_chain()
     return TemplateResponse(
         request,
         "sites/site_detail.html",
@@ -65,9 +66,9 @@ def detail(request, pk: int):
             "columns": columns.select_related("responsible_org", "parent").order_by(
                 "sort_order", "pk"
             ),
-            "can_change": core_access.can(user, "site.change", site),
-            "can_lifecycle": core_access.can(user, "site.lifecycle", site),
-            "can_change_columns": core_access.can(user, "column.change", site),
+            "can_change": core_access.can(user, "site.change", chain=chain),
+            "can_lifecycle": core_access.can(user, "site.lifecycle", chain=chain),
+            "can_change_columns": core_access.can(user, "column.change", chain=chain),
         },
     )
 
