@@ -19,6 +19,7 @@ from govsite.core import access
 from govsite.core.api import router as core_router
 from govsite.core.errors import GovsitePermissionDenied, GovsiteValidationError, bilingual
 from govsite.core.roles import TWO_FACTOR_ROLES
+from govsite.monitoring.api import router as monitoring_router
 from govsite.sites.api import router as sites_router
 
 
@@ -46,6 +47,7 @@ api = NinjaAPI(
 )
 api.add_router("/", core_router)
 api.add_router("/", sites_router)
+api.add_router("/", monitoring_router)
 
 
 def _error(request, status: int, zh: str, en: str, **extra):
