@@ -5,10 +5,13 @@ Authentication: a Wagtail API token (``Authorization: Bearer …``) or the brows
 Errors are JSON and bilingual: ``{"detail": "中文 / English", "zh": …, "en": …, "field": …}``.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.cache import add_never_cache_headers
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -36,7 +39,29 @@ class VerifiedSessionAuth(SessionAuth):
         return user
 
 
-api = NinjaAPI(
+class GovsiteAPI(NinjaAPI):
+    def create_response(self, request, data, *args, **kwargs):
+        """Every answer depends on who asks: never stored by a cache (security.md item 70)."""
+        response = super().create_response(request, data, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+
+def _signed_in(view):
+    """The schema and the docs page only for a signed-in browser or a valid token (item 28)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated or BearerTokenAuth()(request):
+            return view(request, *args, **kwargs)
+        zh, en = "请先登录或提供有效的接口令牌", "Log in or send a valid API token"
+        body = {"detail": bilingual(zh, en), "zh": zh, "en": en}
+        return JsonResponse(body, status=401, json_dumps_params={"ensure_ascii": False})
+
+    return wrapper
+
+
+api = GovsiteAPI(
     title="govsite API",
     version="v1",
     description="政府网站集约化平台接口：行政区划、单位、网站登记与栏目。",
@@ -44,6 +69,7 @@ api = NinjaAPI(
     auth=[BearerTokenAuth(), VerifiedSessionAuth()],
     openapi_url="/openapi.json",
     docs_url="/docs/",
+    docs_decorator=_signed_in,
 )
 api.add_router("/", core_router)
 api.add_router("/", sites_router)

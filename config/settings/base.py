@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API docs page's Swagger files locally (no CDN; CSP self)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

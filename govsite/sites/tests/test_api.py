@@ -21,7 +21,25 @@ def test_openapi_document_and_docs_page_are_served(cast, api_as):
                                 "description": document["info"]["description"]}  # fmt: skip
     assert {"/api/v1/sites/", "/api/v1/sites/{site_id}/transition/", "/api/v1/regions/{code}/",
             "/api/v1/columns/{column_id}/", "/api/v1/organizations/"} <= set(document["paths"])  # fmt: skip
-    assert client.get("/api/v1/docs/").status_code == 200
+    docs = client.get("/api/v1/docs/")
+    assert docs.status_code == 200
+    assert "/static/ninja/swagger-ui-bundle.js" in docs.content.decode()  # no CDN
+
+
+def test_schema_and_docs_need_a_signed_in_user_or_a_token(cast):
+    for url in ("/api/v1/openapi.json", "/api/v1/docs/"):
+        response = Client().get(url)
+        assert response.status_code == 401
+        assert response.json()["zh"] == "请先登录或提供有效的接口令牌"
+    browser = Client()
+    browser.force_login(cast["fin_editor"])
+    assert browser.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_answers_are_never_cached(cast, sites, api_as):
+    client = api_as(cast["inspector"])
+    for url in ("/api/v1/sites/", f"/api/v1/sites/{sites['edu'].pk}/", "/api/v1/sites/999999/"):
+        assert "no-store" in client.get(url)["Cache-Control"]
 
 
 def test_anonymous_and_bad_tokens_get_401_in_both_languages(cast, sites):
@@ -178,6 +196,24 @@ def test_sponsor_admin_adds_and_edits_columns_of_its_site(cast, province, sites,
     )
     assert refused.status_code == 400
     assert refused.json()["field"] == "parent_id"
+
+
+def test_read_only_fields_in_a_patch_are_ignored(cast, sites, api_as):
+    edu = sites["edu"]
+    response = api_as(cast["sponsor_admin"]).patch(
+        f"/api/v1/sites/{edu.pk}/",
+        {"status": "closed", "site_code": "3300000099", "domain": "x.zj.gov.cn", "id": 1},
+        content_type=JSON,
+    )
+    assert response.status_code == 200
+    edu.refresh_from_db()
+    assert (edu.status, edu.site_code, edu.domain) == ("open", "3300000002", "jyt.zj.gov.cn")
+    column = sites["columns"]["edu_notice"]
+    response = api_as(cast["sponsor_admin"]).patch(
+        f"/api/v1/columns/{column.pk}/", {"site_id": sites["fin"].pk}, content_type=JSON
+    )
+    column.refresh_from_db()
+    assert column.site_id == edu.pk
 
 
 def test_api_errors_do_not_leak_what_exists(cast, sites, api_as):
