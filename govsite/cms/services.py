@@ -23,7 +23,7 @@ from govsite.sites import services as site_services
 from govsite.sites.models import Column, ColumnKind, Site
 
 from . import hosting, permissions
-from .models import ArticlePage, ColumnPage, HomePage, TopicPage
+from .models import ArticlePage, ColumnPage, HomePage, TopicPage, Validity
 
 DISCLOSURE_FIELDS = frozenset(
     {"index_number", "document_number", "issuing_agency", "written_date", "validity", "keywords"}
@@ -210,6 +210,10 @@ def create_article(
     unknown = set(disclosure_fields) - DISCLOSURE_FIELDS
     if unknown:
         raise GovsiteValidationError("未知的信息字段", f"Unknown article fields: {sorted(unknown)}")
+    if disclosure_fields.get("validity") not in (None, "", *Validity.values):
+        raise GovsiteValidationError(
+            "有效性取值无效", "Validity must be valid, expired or repealed", field="validity"
+        )
     title = (title or "").strip()
     if not title:
         raise GovsiteValidationError("标题不能为空", "Title is required", field="title")

@@ -69,6 +69,8 @@ def test_unknown_field_and_empty_title_are_refused(platform):
         _article(column, None, colour="red")
     with pytest.raises(GovsiteValidationError):
         _article(column, None, title="  ")
+    with pytest.raises(GovsiteValidationError):
+        _article(column, None, validity="有效")
 
 
 def test_hostname_comes_from_main_domain_or_localhost_alias(platform):
