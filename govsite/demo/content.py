@@ -56,7 +56,7 @@ PARAGRAPHS = [
     "惠及群众{m}万人次。",
     "下一步，{place}将持续深化改革创新，完善工作机制，强化督促检查，推动{topic}工作再上新台阶。",
     "各有关单位要加强统筹协调，建立健全工作台账，于每月{d}日前报送工作进展情况。",
-    "联系人及电话详见附件。对执行中遇到的问题，请及时向{place}{dept}反映。",
+    "联系人及电话详见附件。对执行中遇到的问题，请及时向{dept}反映。",
 ]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
@@ -117,7 +117,8 @@ class Writer:
         }
         title = rng.choice(titles).format(**fill)
         count = rng.randint(3, 5)
-        paragraphs = [p.format(**fill) for p in rng.sample(PARAGRAPHS, count)]
+        chosen = sorted(rng.sample(range(len(PARAGRAPHS)), count))  # keep the text's own order
+        paragraphs = [PARAGRAPHS[i].format(**fill) for i in chosen]
         return Draft(
             title=title, paragraphs=paragraphs, source=self.dept or self.place, author=self.person()
         )
