@@ -19,6 +19,7 @@ from .filters import filter_sites
 from .models import Column, Site, SiteDomain, SiteStatusChange
 
 router = Router(tags=["sites"])
+HTTP_URL = r"^(https?://[^\s/$.?#][^\s]*)?$"
 
 
 class StatusChangeOut(Schema):
@@ -75,7 +76,7 @@ class SiteCreateIn(Schema):
     icp_number: str = Field("", max_length=40)
     police_record_number: str = Field("", max_length=40)
     on_platform: bool = False
-    home_url: str = Field("", max_length=500)
+    home_url: str = Field("", max_length=500, pattern=HTTP_URL)
     status: str = Field(Site.Status.PLANNED, description="planned 或 open")
 
 
@@ -84,7 +85,7 @@ class SiteUpdateIn(Schema):
     kind: str | None = Field(None, max_length=16)
     icp_number: str | None = Field(None, max_length=40)
     police_record_number: str | None = Field(None, max_length=40)
-    home_url: str | None = Field(None, max_length=500)
+    home_url: str | None = Field(None, max_length=500, pattern=HTTP_URL)
 
 
 class TransitionIn(Schema):

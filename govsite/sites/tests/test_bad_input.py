@@ -249,6 +249,16 @@ def test_invalid_site_fields_in_api(cast, province, api_as, body, field):
     assert row_counts() == before
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://x.zj.gov.cn/", "http://"])
+def test_homepage_must_be_an_http_address(cast, sites, api_as, url):
+    before = row_counts()
+    response = api_as(cast["platform_admin"]).patch(
+        f"/api/v1/sites/{sites['edu'].pk}/", {"home_url": url}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert row_counts() == before
+
+
 def test_impossible_transition_and_bad_successor_in_api(cast, sites, api_as):
     client, before = api_as(cast["platform_admin"]), row_counts()
     url = f"/api/v1/sites/{sites['edu'].pk}/transition/"
