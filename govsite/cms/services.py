@@ -7,9 +7,11 @@ Content goes through Wagtail's own operations (``add_child``, ``save_revision``,
 
 import re
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import urlparse
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page
@@ -23,7 +25,7 @@ from govsite.sites import services as site_services
 from govsite.sites.models import Column, ColumnKind, Site
 
 from . import hosting, permissions
-from .models import ArticlePage, ColumnPage, HomePage, TopicPage, Validity
+from .models import ArticlePage, ColumnPage, HomePage, SiteIdentitySettings, TopicPage, Validity
 
 DISCLOSURE_FIELDS = frozenset(
     {"index_number", "document_number", "issuing_agency", "written_date", "validity", "keywords"}
@@ -197,10 +199,12 @@ def create_article(
     author: str = "",
     subtitle: str = "",
     publish: bool = True,
+    links: Sequence[tuple[str, str]] = (),
     **disclosure_fields,
 ) -> ArticlePage:
     """Add an article to a column's page from plain paragraphs; publish it unless told not to.
 
+    ``links`` ((text, href) pairs) become one paragraph of links, e.g. to attachments.
     ``disclosure_fields`` may set index_number, document_number, issuing_agency,
     written_date, validity and keywords. Creates the column page when missing. Records
     cms.article.create (the publish itself is mirrored from Wagtail's log as cms.page.publish).
@@ -219,6 +223,9 @@ def create_article(
         raise GovsiteValidationError("标题不能为空", "Title is required", field="title")
     parent = ensure_column_page(column, actor=None)
     body = [("paragraph", RichText(f"<p>{escape(p)}</p>")) for p in body_paragraphs if p.strip()]
+    if links:
+        anchors = "　".join(f'<a href="{escape(href)}">{escape(text)}</a>' for text, href in links)
+        body.append(("paragraph", RichText(f"<p>{anchors}</p>")))
     page = ArticlePage(
         title=title,
         slug=f"{publish_date:%Y%m%d}-{secrets.token_hex(4)}",
@@ -302,3 +309,55 @@ def _column_url(site: Site, page: Page) -> str:
     home = site.wagtail_site.root_page
     relative = page.url_path[len(home.url_path) - 1 :]
     return f"{site.url.rstrip('/')}{relative}"
+
+
+IDENTITY_FIELDS = frozenset(
+    {
+        "undertaker",
+        "contact_phone",
+        "contact_email",
+        "contact_address",
+        "postcode",
+        "party_gov_badge_url",
+        "error_report_url",
+    }
+)
+
+
+@transaction.atomic
+def update_site_identity(site: Site, *, actor: User | None, **fields) -> SiteIdentitySettings:
+    """Set an on-platform site's footer contact details and identity links.
+
+    Records cms.site_identity.update with the before/after of what changed; writes nothing
+    (and no audit record) when nothing changes.
+    """
+    if actor is not None:
+        access.require(actor, "site.change", site)
+    unknown = set(fields) - IDENTITY_FIELDS
+    if unknown:
+        raise GovsiteValidationError(
+            "未知的网站标识字段", f"Unknown identity fields: {sorted(unknown)}"
+        )
+    if site.wagtail_site_id is None:
+        raise GovsiteValidationError(
+            f"网站“{site.name}”不在平台内，没有页脚设置",
+            f"Site {site.name!r} is not on the platform",
+        )
+    identity = SiteIdentitySettings.for_site(site.wagtail_site)
+    before = {k: getattr(identity, k) for k in fields}
+    if before == fields:
+        return identity
+    for key, value in fields.items():
+        setattr(identity, key, value)
+    try:
+        identity.full_clean()
+    except ValidationError as exc:
+        detail = "；".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+        raise GovsiteValidationError(
+            "网站标识设置有误：" + detail, "Invalid identity settings: " + detail
+        ) from exc
+    identity.save()
+    audit.record(
+        "cms.site_identity.update", site, actor=actor, changes={"before": before, "after": fields}
+    )
+    return identity

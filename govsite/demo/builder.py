@@ -109,7 +109,22 @@ class DemoBuilder:
         self.sites[key] = site
         if site.on_platform:
             self.progress(f"{site.name}")
+            self._identity(site, plan)
             self._columns(site, key, plan, parent)
+
+    def _identity(self, site: Site, plan: OrgPlan) -> None:
+        site.refresh_from_db()
+        area = {"3300": "0571", "3301": "0571", "3302": "0574", "3303": "0577"}[plan.region[:4]]
+        cms_services.update_site_identity(
+            site,
+            actor=None,
+            undertaker=f"{plan.name}办公室",
+            contact_phone=f"{area}-8{int(site.site_code[-6:]) % 10_000_000:07d}",
+            contact_email=f"webmaster@{site.domain.removeprefix('www.')}",
+            contact_address=f"{Region.objects.get(code=plan.region).full_name}人民路{len(plan.name) * 7}号",
+            postcode=f"{plan.region[:4]}00"[:6],
+            party_gov_badge_url=f"https://bszs.conac.cn/sitename?method=show&id={site.site_code}",
+        )
 
     def _site_code(self, plan: OrgPlan) -> str:
         taken = Site.objects.filter(site_code__startswith=plan.region).count()

@@ -34,6 +34,13 @@ def stale_offset_days(site_slug: str, column_slug: str) -> int:
     return 45 if (site_slug, column_slug) == ("yj", "news") else 0
 
 
+def article_links(site_slug: str, column_slug: str, index: int) -> list[tuple[str, str]]:
+    """(text, href) links planted into one article: a link to an attachment that is missing."""
+    if index == 0 and (site_slug, column_slug) == ("ruian", "notice"):
+        return [("附件：申报表.pdf", "/files/missing-2026.pdf")]
+    return []
+
+
 def article_extra(site_slug: str, column_slug: str, index: int, today: datetime.date):
     """(extra paragraphs, publish-date override) planted into one article, or (None, None)."""
     if index != 0:
@@ -47,8 +54,6 @@ def article_extra(site_slug: str, column_slug: str, index: int, today: datetime.
         return ["王键国市长在会上强调，要把各项工作抓实抓细。"], None
     if key == ("wenzhou", "notice"):
         return None, today + datetime.timedelta(days=30)
-    if key == ("ruian", "notice"):
-        return ['<a href="/files/missing-2026.pdf">附件：申报表.pdf</a>'], None
     return None, None
 
 
