@@ -202,15 +202,14 @@ class DemoBuilder:
                 else self._user_org(scope_type, scope_key)
             )
             if user is None:
-                surname, given = display.split("·")[1][0], display.split("·")[1][1:]
+                person = display.split("·")[1]  # Chinese names read surname first, as one string
                 user = core_services.create_user(
                     actor=None,
                     username=username,
                     password=DEMO_PASSWORD,
                     organization=org,
                     must_change_password=False,
-                    first_name=given,
-                    last_name=surname,
+                    first_name=person,
                     email=f"{username}@zj.example.cn",
                 )
                 self.summary.created += 1
