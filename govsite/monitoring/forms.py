@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.widgets import AdminDateInput
 
 from govsite.core.errors import GovsiteValidationError
@@ -32,7 +33,9 @@ class FindingFilterForm(forms.Form):
         queryset=None, required=False, label=_("Site"), empty_label=_("All sites")
     )
     kind = forms.ChoiceField(
-        choices=_blank(_("All kinds")) + Kind.choices, required=False, label=_("Kind")
+        choices=_blank(_("All kinds")) + Kind.choices,
+        required=False,
+        label=pgettext_lazy("finding", "Kind"),
     )
     status = forms.ChoiceField(
         choices=_blank(_("All statuses")) + Finding.Status.choices,

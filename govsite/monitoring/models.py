@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from govsite.sites.models import Column, Site
 
@@ -154,7 +155,7 @@ class Finding(models.Model):
     """One problem on one site, however many patrols saw it (one row per fingerprint)."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("finding status", "Open")
         CONFIRMED = "confirmed", _("Confirmed")
         DISMISSED = "dismissed", _("Dismissed")
         FIXED = "fixed", _("Fixed")

@@ -11,6 +11,7 @@ from wagtail.admin import messages
 
 from govsite.core import access as core_access
 from govsite.core.errors import GovsiteValidationError
+from govsite.sites.models import ColumnKind
 
 from .. import access, services
 from ..forms import ConfirmForm, DismissForm, FindingFilterForm, add_service_error
@@ -50,6 +51,8 @@ def _detail_items(detail: dict) -> list[tuple[str, object]]:
     for key, value in sorted((detail or {}).items()):
         if isinstance(value, list):
             value = "、".join(str(v) for v in value)
+        elif key == "column_kind" and value in ColumnKind.values:
+            value = ColumnKind(value).label
         items.append((DETAIL_LABELS.get(key, key), value))
     return items
 
