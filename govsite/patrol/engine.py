@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -30,7 +31,7 @@ from .parse import Page, parse
 from .safety import resolve_site, site_guard
 from .sitemodel import EMPTY_WORDS, MAX_ENTRIES, PAGINATION, ListPage, SiteModel
 from .traps import TrapDetector
-from .urls import BadURL, normalise, same_site, split_host
+from .urls import BadURL, normalise, origin, same_site, split_host
 
 log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml", "")
@@ -71,6 +72,7 @@ class Patrol:
             self.start, _ = normalise(config.start_url)
         except BadURL as exc:
             raise Unreachable(f"bad URL: {exc}") from exc
+        self.origin = origin(self.start)
         self.report = Report(site=self.start, today=config.today.isoformat(), started=now())
         self.book = LinkBook()
         self.traps = TrapDetector(config, config.today)
@@ -268,10 +270,14 @@ class Patrol:
         if not href or href.lstrip().lower().startswith(SKIP_SCHEMES):
             return
         try:
-            url, stripped = normalise(href, page)
+            if href[0] == "/" and href[:2] != "//":  # most links: the same on every page
+                url, stripped = _normalise_path(self.origin, href)
+                internal = True
+            else:
+                url, stripped = normalise(href, page)
+                internal = same_site(url, self.start)
         except (BadURL, ValueError):
             return
-        internal = same_site(url, self.start)
         if not internal:
             if not self.config.external:
                 return
@@ -308,6 +314,11 @@ class Patrol:
         stats.seconds = time.monotonic() - began
         self.report.finished = now()
         self._tell()
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalise_path(site_origin: str, href: str) -> tuple[str, list[tuple[str, str]]]:
+    return normalise(site_origin + href)
 
 
 def _refine(kind: str, url: str) -> str:
