@@ -27,11 +27,12 @@ from govsite.sites.api import router as sites_router
 
 
 class VerifiedSessionAuth(SessionAuth):
-    """The Django session, refused for a role that needs two factors until TOTP was passed."""
+    """The Django session, refused for a role that needs two factors until TOTP was passed,
+    and while the account must first change its password (as in the back office)."""
 
     def authenticate(self, request, key):
         user = request.user
-        if not user.is_authenticated:
+        if not user.is_authenticated or user.must_change_password:
             return None
         needs_otp = settings.CORE_REQUIRE_TOTP and access.roles_of(user) & TWO_FACTOR_ROLES
         if needs_otp and not (hasattr(user, "is_verified") and user.is_verified()):

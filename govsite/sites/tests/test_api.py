@@ -78,6 +78,15 @@ def test_session_works_for_the_browser_with_csrf_on_writes(cast, sites):
     assert response.json()["zh"] == "跨站请求校验失败"
 
 
+def test_session_must_change_its_password_first(cast, sites):
+    user = cast["fin_editor"]
+    user.must_change_password = True
+    user.save(update_fields=["must_change_password"])
+    client = Client()
+    client.force_login(user)
+    assert client.get("/api/v1/sites/").status_code == 401
+
+
 def test_session_of_a_two_factor_role_needs_totp_first(cast, sites):
     client = Client()
     client.force_login(cast["platform_admin"])
