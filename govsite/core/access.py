@@ -67,8 +67,8 @@ def organizations_visible_to(user):
         return Organization.objects.all()
     ids = scope_ids(user, "organization.view", ScopeType.ORGANIZATION)
     roots = list(Organization.objects.filter(pk__in=ids))
-    if user.is_authenticated and user.organization_id:
-        roots.append(user.organization)
+    if user.is_authenticated and user.organization_id and grants_with(user, "organization.view"):
+        roots.append(user.organization)  # one's own organisation, for roles that see any
     if not roots:
         return Organization.objects.none()
     q = Organization.objects.none()

@@ -61,7 +61,8 @@ class Organization(MP_Node):
     contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
 
-    node_order_by = ["name"]
+    # No node_order_by: siblings keep insertion order, so adding one never rewrites the tree
+    # paths of the others (objects already in memory keep valid paths).
 
     class Meta:
         verbose_name = _("organisation")

@@ -330,6 +330,12 @@ def update_column(column: Column, *, actor: User | None, **fields) -> Column:
         raise GovsiteValidationError(
             "不可修改的字段", f"Fields not editable here: {sorted(unknown)}"
         )
+    if column.site.status == Site.Status.CLOSED:
+        raise GovsiteValidationError(
+            f"网站“{column.site.name}”已下线，栏目不能修改",
+            f"Site {column.site.name!r} is closed; its columns cannot change",
+            field="site",
+        )
     _check_column_fields(column, fields)
     before = {k: str(getattr(column, k)) for k in fields}
     for key, value in fields.items():
