@@ -4,6 +4,10 @@ Built through the services, so audit records and side effects are exercised too.
 """
 
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import APIToken
 
 from govsite.core import services as core_services
 from govsite.core.models import Organization, Region
@@ -162,3 +166,32 @@ def cast(province, sites):
         "inspector": _user("inspector", p["gov"], Role.INSPECTOR, ScopeType.PLATFORM),
         "citizen": _user("citizen", None, None, None),
     }
+
+
+@pytest.fixture
+def api_as():
+    """``api_as(user)``: a client sending that user's Wagtail API token (None: no token)."""
+
+    def make(user):
+        if user is None:
+            return Client()
+        _, plaintext = APIToken.create_token(user=user, name="tests")
+        return Client(headers={"authorization": f"Bearer {plaintext}"})
+
+    return make
+
+
+@pytest.fixture
+def admin_as():
+    """``admin_as(user)``: a logged-in browser that passed TOTP, as after the real sign-in."""
+
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        device = TOTPDevice.objects.create(user=user, name="tests", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return make

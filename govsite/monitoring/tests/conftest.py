@@ -5,13 +5,7 @@ import datetime
 
 import pytest
 from aiohttp import web
-from django.contrib.auth.models import Permission
-from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import APIToken
 
-from govsite.core.models import RoleGrant
 from govsite.monitoring import services
 from govsite.patrol.testing.server import serve
 from govsite.sites import services as site_services
@@ -88,41 +82,6 @@ def watched(sites, tiny_site, settings):
     """The finance department's site, registered at the tiny site's address."""
     settings.MONITORING_PATROL_CONCURRENCY = 2
     return site_services.update_site(sites["fin"], actor=None, home_url=tiny_site.url)
-
-
-@pytest.fixture
-def api_as():
-    """``api_as(user)``: a client sending that user's Wagtail API token (None: no token)."""
-
-    def make(user):
-        if user is None:
-            return Client()
-        _, plaintext = APIToken.create_token(user=user, name="tests")
-        return Client(headers={"authorization": f"Bearer {plaintext}"})
-
-    return make
-
-
-@pytest.fixture
-def admin_as():
-    """``admin_as(user)``: a logged-in browser that passed TOTP and may open the back office."""
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-
-    def make(user):
-        client = Client()
-        has_role = RoleGrant.objects.filter(user=user).exists()
-        if has_role and not user.has_perm("wagtailadmin.access_admin"):
-            user.user_permissions.add(access_admin)
-        client.force_login(user)
-        device = TOTPDevice.objects.create(user=user, name="tests", confirmed=True)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-        return client
-
-    return make
 
 
 def document(site_url: str, findings: list[dict], started="2026-11-21T08:00:00+08:00") -> dict:
