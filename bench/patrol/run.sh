@@ -39,7 +39,7 @@ mkdir -m 777 "$WORK/lc"
 printf '[checking]\nmaxrequestspersecond=1000\nthreads=10\n' > "$WORK/lc/linkcheckerrc"
 echo "== linkchecker $("$LCVENV/bin/linkchecker" --version 2>/dev/null | head -1)"
 /usr/bin/time -v -o "$WORK/linkchecker.time" "$LCVENV/bin/linkchecker" "$BASE/" \
-  -f "$WORK/lc/linkcheckerrc" --no-status --no-warnings -o none \
+  -f "$WORK/lc/linkcheckerrc" --verbose --no-status --no-warnings -o none \
   -F "csv/utf-8/$WORK/lc/linkchecker.csv" \
   --no-follow-url='/zt/' --no-follow-url='/calendar/' --no-follow-url='/hd/' \
   --timeout 30 >/dev/null 2>&1 || true  # exits 1 when it found broken links

@@ -155,7 +155,7 @@ class Patrol:
         if task.kind == "page":
             resp = await self.fetcher.fetch(task.url, max_bytes=self.config.max_page_bytes)
             self._resolve(task.url, resp)
-            if resp.ok and not resp.offsite:
+            if resp.ok and not resp.offsite and not resp.loop and resp.status < 300:
                 self._page(task, resp)
         elif task.kind == "attachment" and extension(task.url) in READABLE:
             await self._document(task)
@@ -227,14 +227,14 @@ class Patrol:
         self.traps.note_content(url, task.parent, hash(page.main_text))
         for link in page.nav:
             target = self._absolute(link.href, url)
-            if target and same_site(target, self.start):
+            if target:
                 self.site.add_nav(target, link.text)
         if view.is_article:
             self.site.articles.add(hash(url))
             return
         entries, raw = [], 0
         for entry in page.entries:
-            target = self._absolute(entry.href, url)
+            target = self._absolute(entry.href, url, site_only=False)
             if not target or target in (url, self.start) or PAGINATION.match(entry.title):
                 continue
             raw += 1
@@ -258,13 +258,17 @@ class Patrol:
             EMPTY_WORDS.search(page.main_text) is not None,
         )
 
-    def _absolute(self, href: str, base: str) -> str | None:
+    def _absolute(self, href: str, base: str, site_only: bool = True) -> str | None:
+        """The link as an absolute URL, or None (bad, not http, off-site when ``site_only``)."""
         if not href or href.lstrip().lower().startswith(SKIP_SCHEMES):
             return None
         try:
-            return normalise(href, base)[0]
+            if href[0] == "/" and href[:2] != "//":
+                return _normalise_path(self.origin, href)[0]
+            url = normalise(href, base)[0]
         except (BadURL, ValueError):
             return None
+        return url if not site_only or same_site(url, self.start) else None
 
     def _link(self, page: str, href: str, kind: str, chrome: bool, chain: int) -> None:
         if not href or href.lstrip().lower().startswith(SKIP_SCHEMES):

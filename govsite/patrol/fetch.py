@@ -11,13 +11,14 @@ import socket
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp.abc import AbstractResolver
 
 from .config import PatrolConfig
 from .safety import Guard, GuardedResolver, Refused
-from .urls import BadURL, normalise, same_site, split_host
+from .urls import BadURL, normalise, same_site
 
 REDIRECTS = (301, 302, 303, 307, 308)
 RETRY_STATUS = (429, 502, 503, 504)
@@ -176,10 +177,10 @@ class Fetcher:
             out.error = f"not allowed: {exc}"
             return False
         headers = {"Range": f"bytes=0-{byte_range - 1}"} if byte_range else {}
-        _s, host, port = split_host(url)
+        host = urlsplit(url).netloc
         assert self.session is not None  # noqa: S101  (set in __aenter__)
         try:
-            async with self.gates[f"{host}:{port}"]:
+            async with self.gates[host]:
                 self.requests += 1
                 async with self.session.request(
                     method, url, allow_redirects=False, headers=headers

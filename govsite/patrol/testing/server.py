@@ -35,8 +35,13 @@ def site_app(site: GeneratedSite, extra: dict[str, Handler] | None = None) -> we
             )
         if res.delay:
             await asyncio.sleep(res.delay)
-        if res.location:
-            return web.Response(status=res.status, headers={"Location": res.location})
+        if res.location:  # with a little HTML body, as nginx sends
+            return web.Response(
+                status=res.status,
+                headers={"Location": res.location},
+                text=f"<html><body>{res.status}</body></html>",
+                content_type="text/html",
+            )
         headers = {"Content-Type": res.content_type}
         return web.Response(status=res.status, body=res.body, headers=headers)
 
