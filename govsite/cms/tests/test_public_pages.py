@@ -164,16 +164,22 @@ def test_column_page_query_count_does_not_grow_with_articles(
         assert client.get("/notice/", HTTP_HOST=HOSTS["edu"]).status_code == 200
 
 
+LARGE_ON = '<button type="submit" name="large" value="1">'
+LARGE_OFF = '<button type="submit" name="large" value="0">'
+
+
 def test_large_print_mode_works_without_javascript(client, platform):
     plain = client.get("/", HTTP_HOST=HOSTS["edu"]).content.decode()
-    assert 'href="?large=1"' in plain and "large-print" not in plain
+    # a GET form, so the switch works without JavaScript and no crawler follows it as a link
+    assert re.search(r'<form class="toolbar" method="get">\s*' + re.escape(LARGE_ON), plain)
+    assert "?large=" not in plain and "large-print" not in plain
 
     switched = client.get("/?large=1", HTTP_HOST=HOSTS["edu"])
     assert re.search(r'<body class="[^"]*large-print', switched.content.decode())
     assert switched.cookies["govsite_large"].value == "1"
 
     remembered = client.get("/notice/", HTTP_HOST=HOSTS["edu"]).content.decode()
-    assert "large-print" in remembered and 'href="?large=0"' in remembered
+    assert "large-print" in remembered and LARGE_OFF in remembered
 
     client.get("/?large=0", HTTP_HOST=HOSTS["edu"])
     assert "large-print" not in client.get("/", HTTP_HOST=HOSTS["edu"]).content.decode()
