@@ -10,7 +10,9 @@ $BIN/python manage.py db_worker >var/worker.log 2>&1 &
 pids+=($!)
 $BIN/govsite serve_external_sites >var/external.log 2>&1 &
 pids+=($!)
+$BIN/govsite monitor >var/monitor.log 2>&1 &
+pids+=($!)
 $BIN/govsite demo --credentials
 echo
-echo "后台任务进程日志 / worker log: var/worker.log"
+echo "日志 / logs: var/worker.log (tasks), var/monitor.log (schedules), var/mail/ (alert e-mails)"
 $BIN/python manage.py runserver 127.0.0.1:8000 --noreload

@@ -1,3 +1,7 @@
 from .base import *
 
 DEBUG = env.bool("GOVSITE_DEBUG", default=True)
+
+# Alert and notification e-mails land as files, so the demo needs no mail server.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"

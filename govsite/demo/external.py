@@ -166,7 +166,19 @@ def make_server(
 def serve_all(
     today: datetime.date, site_codes: dict[str, str] | None = None
 ) -> list[ThreadingHTTPServer]:
-    servers = [make_server(s, today) for s in external_sites(site_codes)]
+    servers = []
+    for site in external_sites(site_codes):
+        try:
+            servers.append(make_server(site, today))
+        except OSError:  # the port is taken, most likely by a demo already serving it
+            continue
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     return servers
+
+
+def external_site_codes() -> dict[str, str]:
+    """The registered site code of every external demo site, by domain."""
+    from govsite.sites.models import Site
+
+    return dict(Site.objects.filter(on_platform=False).values_list("domain", "site_code"))

@@ -46,13 +46,13 @@ def snapshot() -> dict[str, list]:
     return out
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_builds_the_province_and_a_second_run_changes_nothing(capsys):
     # given a demo built once (one article per column keeps the test short)
-    call_command("demo", "--scale", "0.1", "--today", "2026-11-21")
+    call_command("demo", "--scale", "0.1", "--today", "2026-11-21", "--no-patrol")
     first = snapshot()
     # when it runs again
-    call_command("demo", "--scale", "0.1", "--today", "2026-11-21")
+    call_command("demo", "--scale", "0.1", "--today", "2026-11-21", "--no-patrol")
     # then the database is the same, audit trail included
     assert snapshot() == first
     Site, Org = apps.get_model("sites.Site"), apps.get_model("core.Organization")

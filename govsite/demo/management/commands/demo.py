@@ -4,9 +4,13 @@ import datetime
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from govsite.demo.builder import build_demo
+from govsite.demo.external import external_site_codes, serve_all
 from govsite.demo.plan import DEMO_PASSWORD, PROVINCE, USERS, local_alias, walk
+from govsite.monitoring.demo_data import patrol_demo_sites
+from govsite.sites.models import Site
 
 
 class Command(BaseCommand):
@@ -26,7 +30,13 @@ class Command(BaseCommand):
             help="only print the URL and logins / 只打印地址和账号",
         )
 
-    def handle(self, *args, scale, today, credentials, **options):
+        parser.add_argument(
+            "--no-patrol",
+            action="store_true",
+            help="skip the first patrol of the demo sites / 不做首次巡检",
+        )
+
+    def handle(self, *args, scale, today, credentials, no_patrol, **options):
         if not credentials:
             day = self._parse_day(today)
             tty = sys.stdout.isatty()
@@ -42,6 +52,8 @@ class Command(BaseCommand):
                 f"{summary.sites_on_platform}, external sites {summary.sites_external}, columns "
                 f"{summary.columns}, articles {summary.articles}; created this run: {summary.created}."
             )
+            if not no_patrol:
+                self._first_patrol(day)
         self._print_logins()
 
     @staticmethod
@@ -65,6 +77,31 @@ class Command(BaseCommand):
                 self.stdout.flush()
 
         return report
+
+    def _first_patrol(self, day) -> None:
+        """Probe and patrol every demo site that has never been patrolled (idempotent)."""
+        unpatrolled = Site.objects.open().filter(patrol_runs__isnull=True)
+        if not unpatrolled.exists():
+            return
+        self.stdout.write(
+            f"首次巡检 {unpatrolled.count()} 个网站 / first patrol of the demo sites …"
+        )
+        servers = serve_all(day or timezone.localdate(), external_site_codes())
+        try:
+            result = patrol_demo_sites(today=day, sites=unpatrolled)
+        finally:
+            for server in servers:
+                server.shutdown()
+                server.server_close()
+        self.stdout.write(
+            f"巡检 {result.runs} 次，发现问题 {result.findings} 个 / {result.runs} patrols, "
+            f"{result.findings} findings"
+            + (
+                f"；无法访问 / unreachable: {', '.join(result.unreachable)}"
+                if result.unreachable
+                else ""
+            )
+        )
 
     def _print_logins(self) -> None:
         w = self.stdout.write
