@@ -47,7 +47,7 @@ def article_extra(site_slug: str, column_slug: str, index: int, today: datetime.
         return None, None
     key = (site_slug, column_slug)
     if key == ("zjamr-zj", "notice"):
-        return ["根据原国家工商行政管理总局有关规定，现将有关事项通知如下。"], None
+        return ["请各地按照国家工商行政管理总局有关规定，做好相关工作。"], None
     if key == ("jyj-ningbo", "renshi"):
         return [f"拟聘用人员：张某某，身份证号{LEAKED_ID}，联系电话{LEAKED_MOBILE}。"], None
     if key == ("hangzhou", "news"):

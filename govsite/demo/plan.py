@@ -124,6 +124,7 @@ COLUMNS = [
     ("bsfw", "办事服务", "service", 1),
 ]
 
+# Leaders by region, "name+title"; written to the officials file the patrol checks names with.
 LEADERS = {
     "330000": "陈国华省长",
     "330100": "王建国市长",
@@ -164,3 +165,8 @@ def walk(org: OrgPlan, parent: OrgPlan | None = None):
     yield org, parent
     for child in org.children:
         yield from walk(child, org)
+
+
+def officials_tsv() -> str:
+    """The demo's officials as the patrol's ``--names`` file: ``name<TAB>title`` a line."""
+    return "".join(f"{v[:3]}\t{v[3:]}\n" for v in LEADERS.values())

@@ -2,13 +2,15 @@
 
 import datetime
 import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from govsite.demo.builder import build_demo
 from govsite.demo.external import external_site_codes, serve_all
-from govsite.demo.plan import DEMO_PASSWORD, PROVINCE, USERS, local_alias, walk
+from govsite.demo.plan import DEMO_PASSWORD, PROVINCE, USERS, local_alias, officials_tsv, walk
 from govsite.monitoring.demo_data import patrol_demo_sites
 from govsite.sites.models import Site
 
@@ -80,6 +82,10 @@ class Command(BaseCommand):
 
     def _first_patrol(self, day) -> None:
         """Probe and patrol every demo site that has never been patrolled (idempotent)."""
+        names_file = getattr(settings, "MONITORING_NAMES_FILE", None)
+        if names_file:
+            Path(names_file).parent.mkdir(parents=True, exist_ok=True)
+            Path(names_file).write_text(officials_tsv(), encoding="utf-8")
         unpatrolled = Site.objects.open().filter(patrol_runs__isnull=True)
         if not unpatrolled.exists():
             return
