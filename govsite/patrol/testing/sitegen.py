@@ -20,6 +20,7 @@ from .template import SITE_NAME, Frame, render
 
 TODAY = datetime.date(2026, 11, 21)
 PER_PAGE = 20
+OLDEST = datetime.date(2001, 1, 1)
 OFFICIALS = (("王建国", "市长"), ("李明华", "副市长"), ("陈晓东", "秘书长"))
 CUSTOM_TERM = "海州特区"  # in the --lexicon file of the tests
 
@@ -112,8 +113,10 @@ class Builder:
             if age is None:
                 continue
             count = max(3, self.budget * weight // weights)
+            span = (self.today - OLDEST).days - age - shift  # big sites: several a day
+            step = min(SPACING[kind], span / count)
             for i in range(count):
-                day = self.today - datetime.timedelta(days=age + shift + i * SPACING[kind])
+                day = self.today - datetime.timedelta(days=age + shift + int(i * step))
                 self.articles[slug].append(self._article(slug, kind, day, encoding))
 
     def _article(self, slug: str, kind: str, day: datetime.date, encoding: str) -> Article:
