@@ -188,6 +188,7 @@ class DemoBuilder:
                 ),
                 source=draft.source,
                 author=draft.author,
+                links=defects.article_links(key, slug, index),
             )
             self.summary.created += 1
         self.summary.articles += count

@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.test import Client
 
 from govsite.core.models import AuditRecord
 from govsite.demo import defects
@@ -79,6 +80,27 @@ def test_demo_builds_the_province_and_a_second_run_changes_nothing(capsys):
     for username in ("pingtai", "anquan", "shenji", "zj_editor", "jyt_contrib", "vendor"):
         assert username in out
     assert "created this run: 0" in out
+    assert_planted_defects_are_on_the_pages()
+
+
+def _page_text(key: str, column_slug: str) -> str:
+    """The rendered HTML of the newest article of one demo column."""
+    ArticlePage = apps.get_model("cms.ArticlePage")
+    Site = apps.get_model("sites.Site")
+    site = next(s for s in Site.objects.all() if site_key(s.domain) == key)
+    column = site.columns.get(url=f"{site.url}{column_slug}/")
+    article = ArticlePage.objects.child_of(column.page).order_by("-publish_date").first()
+    host = next(d.domain for d in site.domains.all() if d.domain.endswith(".localhost"))
+    return Client().get(article.url, HTTP_HOST=f"{host}:8000").content.decode()
+
+
+def assert_planted_defects_are_on_the_pages():
+    assert '<a href="/files/missing-2026.pdf">' in _page_text("ruian", "notice")
+    assert "国家工商行政管理总局" in _page_text("zjamr-zj", "notice")
+    leak = _page_text("jyj-ningbo", "renshi")
+    assert defects.LEAKED_ID in leak and defects.LEAKED_MOBILE in leak
+    assert "王键国市长" in _page_text("hangzhou", "news")
+    assert "2026-12-21" in _page_text("wenzhou", "notice")  # 30 days after "today"
 
 
 def test_full_demo_plans_over_six_hundred_articles():
