@@ -40,6 +40,7 @@ class PatrolConfig:
     read_timeout: float = 15.0  # longest silence between two reads
     rate: float = 0.0  # requests per second per host; 0 = bounded by concurrency only
     external: bool = False
+    max_seconds: float | None = None  # stop crawling then and report what was seen
     slow_seconds: float = 5.0
     max_page_bytes: int = 10 * 1024 * 1024
     max_document_bytes: int = 5 * 1024 * 1024

@@ -120,7 +120,11 @@ class Patrol:
         workers = self.config.concurrency * (2 if self.config.external else 1)
         tasks = [asyncio.create_task(self._worker()) for _ in range(workers)]
         ticker = asyncio.create_task(self._tick()) if self.progress else None
-        await self.queue.join()
+        try:
+            await asyncio.wait_for(self.queue.join(), self.config.max_seconds)
+        except TimeoutError:
+            log.warning("patrol of %s stopped at its time limit", self.start)
+            self.report.stats.errors += 1
         for task in [*tasks, *([ticker] if ticker else [])]:
             task.cancel()
         await asyncio.gather(*tasks, *([ticker] if ticker else []), return_exceptions=True)

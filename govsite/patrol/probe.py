@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aiohttp.abc import AbstractResolver
+
 from .config import PatrolConfig
 from .fetch import Fetcher
 from .safety import resolve_site, site_guard
@@ -36,15 +38,20 @@ class ProbeResult:
         }
 
 
-async def probe(url: str, timeout: float = PROBE_SECONDS) -> ProbeResult:
-    """Fetch the homepage once, redirects followed on the site; never raises for the network."""
+async def probe(
+    url: str, timeout: float = PROBE_SECONDS, resolver: AbstractResolver | None = None
+) -> ProbeResult:
+    """Fetch the homepage once, redirects followed on the site; never raises for the network.
+
+    ``resolver`` replaces the system's DNS (tests, ``*.localhost``); the guard still applies.
+    """
     try:
         start, _ = normalise(url)
-        guard = site_guard(start, await resolve_site(split_host(start)[1]))
+        guard = site_guard(start, await resolve_site(split_host(start)[1], resolver))
     except BadURL as exc:
         return ProbeResult(url, False, None, f"bad URL: {exc}", 0.0, url)
     config = PatrolConfig(start_url=start, timeout=timeout, retries=0, concurrency=1)
-    async with Fetcher(config, guard) as fetcher:
+    async with Fetcher(config, guard, resolver) as fetcher:
         resp = await fetcher.fetch(start, max_bytes=config.max_page_bytes)
     error = "redirect loop" if resp.loop else resp.error
     ok = error is None and resp.status is not None and resp.status < 500

@@ -94,3 +94,12 @@ def test_today_decides_time_travel(site, served):
         )
     )
     assert not [f for f in late.findings if f.kind == "time_travel"]
+
+
+def test_a_patrol_with_a_time_limit_reports_what_it_saw(site, served):
+    report = run(
+        PatrolConfig(start_url=served + "/", today=site.today, max_seconds=0.5, slow_seconds=0)
+    )
+    assert 0 < report.stats.pages < site.html_pages
+    assert report.stats.errors >= 1  # the time limit counts as one error
+    assert report.finished
