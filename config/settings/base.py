@@ -182,7 +182,19 @@ WAGTAIL_SITE_NAME = _("govsite platform")
 WAGTAILADMIN_BASE_URL = env("GOVSITE_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "ofd", "wps", "zip", "txt"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "ofd",
+    "wps",
+    "zip",
+    "txt",
+]
 WAGTAIL_WORKFLOW_ENABLED = True
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

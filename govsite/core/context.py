@@ -12,7 +12,8 @@ class AuditContext:
 
 
 _current: contextvars.ContextVar[AuditContext] = contextvars.ContextVar(
-    "govsite_audit_context", default=AuditContext()  # noqa: B039  (frozen, never mutated)
+    "govsite_audit_context",
+    default=AuditContext(),  # noqa: B039  (frozen, never mutated)
 )
 
 

@@ -13,7 +13,7 @@ except ValueError:  # an OpenSSL built without SM3
 def sm3_hex(data: bytes) -> str:
     if _OPENSSL:
         return hashlib.new("sm3", data).hexdigest()
-    from gmssl import func, sm3  # noqa: PLC0415
+    from gmssl import func, sm3
 
     return sm3.sm3_hash(func.bytes_to_list(data))
 

@@ -13,10 +13,14 @@ class SitesConfig(AppConfig):
         from .models import Column, Site
 
         scopes.register(
-            "site", Site.chain_for_id, Site.label_for_id,
+            "site",
+            Site.chain_for_id,
+            Site.label_for_id,
             options=lambda: list(Site.objects.values_list("pk", "name")),
         )
         scopes.register(
-            "column", Column.chain_for_id, Column.label_for_id,
+            "column",
+            Column.chain_for_id,
+            Column.label_for_id,
             options=lambda: [(c.pk, str(c)) for c in Column.objects.select_related("site")],
         )

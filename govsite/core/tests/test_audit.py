@@ -9,8 +9,10 @@ from govsite.core.models import AuditRecord
 
 
 def _records(n):
-    return [audit.record("core.test.event", None, actor_name=f"u{i}", changes={"i": i})
-            for i in range(n)]
+    return [
+        audit.record("core.test.event", None, actor_name=f"u{i}", changes={"i": i})
+        for i in range(n)
+    ]
 
 
 def _sql(statement, params):
@@ -58,8 +60,13 @@ def test_deleted_last_record_is_noticed():
 def test_inserted_record_is_named():
     recs = _records(3)
     forged = AuditRecord(
-        seq=recs[-1].seq + 1, time=recs[-1].time, action="core.test.forged", outcome="success",
-        prev_hash=recs[-1].hash, hash="f" * 64, actor_name="mallory",
+        seq=recs[-1].seq + 1,
+        time=recs[-1].time,
+        action="core.test.forged",
+        outcome="success",
+        prev_hash=recs[-1].hash,
+        hash="f" * 64,
+        actor_name="mallory",
     )
     forged.save()
     breaks = audit.verify()

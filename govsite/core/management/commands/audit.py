@@ -20,7 +20,9 @@ class Command(BaseCommand):
         if not breaks:
             self.stdout.write(f"审计链完整：{total} 条记录 / audit chain intact: {total} records")
             return
-        self.stdout.write(f"审计链被破坏：{len(breaks)} 处 / audit chain broken in {len(breaks)} places")
+        self.stdout.write(
+            f"审计链被破坏：{len(breaks)} 处 / audit chain broken in {len(breaks)} places"
+        )
         for b in breaks:
             self.stdout.write("  " + b.describe())
         sys.exit(1)
