@@ -40,6 +40,7 @@ class Response:
     offsite: bool = False  # redirected off the site and not followed
     truncated: bool = False
     location: str | None = None
+    lag: float = 0.0  # of ``seconds``, how long this process's event loop was held up
 
     @property
     def ok(self) -> bool:
@@ -67,6 +68,35 @@ class HostGate:
         self.semaphore.release()
 
 
+class LoopLag:
+    """How long the event loop was kept from running, in total. A page that looks slow while
+    the loop was held up (parsing, another patrol in the same loop, a thread holding the GIL)
+    may only look slow, and is measured again before it is reported."""
+
+    TICK = 0.02
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self.task = asyncio.get_running_loop().create_task(self._watch())
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    async def _watch(self) -> None:
+        last = time.monotonic()
+        while True:
+            await asyncio.sleep(self.TICK)
+            now = time.monotonic()
+            late = now - last - self.TICK
+            if late > 0.005:
+                self.total += late
+            last = now
+
+
 class Fetcher:
     def __init__(
         self, config: PatrolConfig, guard: Guard, resolver: AbstractResolver | None = None
@@ -76,11 +106,13 @@ class Fetcher:
         self.bytes = 0
         self.gates: dict[str, HostGate] = defaultdict(self._gate)
         self.session: aiohttp.ClientSession | None = None
+        self.lag = LoopLag()
 
     def _gate(self) -> HostGate:
         return HostGate(self.config.concurrency, self.config.rate)
 
     async def __aenter__(self) -> Fetcher:
+        self.lag.start()
         c = self.config
         connector = aiohttp.TCPConnector(
             limit=c.concurrency * 4 + 8,
@@ -100,6 +132,7 @@ class Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        self.lag.stop()
         if self.session is not None:
             await self.session.close()
 
@@ -114,7 +147,7 @@ class Fetcher:
         deadline: float | None = None,
     ) -> Response:
         """Fetch ``url``, following redirects by hand; never raises for network trouble."""
-        started = time.monotonic()
+        started, lag = time.monotonic(), self.lag.total
         out = Response(url=url)
         try:
             async with asyncio.timeout(min(deadline or self.config.timeout, self.config.timeout)):
@@ -122,6 +155,7 @@ class Fetcher:
         except TimeoutError:
             out.error = "timeout"
         out.seconds = time.monotonic() - started
+        out.lag = self.lag.total - lag
         return out
 
     async def _follow(

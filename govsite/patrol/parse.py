@@ -20,6 +20,26 @@ CHROME = (
 )
 NAVISH = re.compile(r"nav|menu|header|daohang|lanmu", re.IGNORECASE)
 LINKS = "a[href], area[href], iframe[src], frame[src], img[src], script[src], link[href]"
+TAG_NAMES = {
+    n.lower(): n
+    for n in (
+        "SiteName",
+        "SiteDomain",
+        "SiteIDCode",
+        "ColumnName",
+        "ColumnDescription",
+        "ColumnKeywords",
+        "ColumnType",
+        "ArticleTitle",
+        "PubDate",
+        "ContentSource",
+        "Keywords",
+        "Author",
+        "Description",
+        "Image",
+        "Url",
+    )
+}
 MAX_UNCLOSED = 5000
 NOT_CHROME = frozenset(
     {"html", "head", "body", "script", "style", "noscript", "template", "link", "meta", "title"}
@@ -103,9 +123,11 @@ def _unclosed(raw: bytes) -> int:
 
 
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:
+    """Meta tags by name; the 网页标签 names are matched whatever their case (sitename)."""
     out = {}
     for node in tree.css("meta[name]"):
         name = (node.attributes.get("name") or "").strip()
+        name = TAG_NAMES.get(name.lower(), name)
         if name and name not in out:
             out[name] = (node.attributes.get("content") or "").strip()
     return out

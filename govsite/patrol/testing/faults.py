@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import multiprocessing
 import threading
 import zlib
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
 
 ZERO_MB = bytes(1024 * 1024)
 IDENTITY = (
@@ -116,11 +118,42 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
         path = request.split(b" ", 2)[1].decode("latin-1")
         await respond(path, writer)
         await writer.drain()
-    except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, IndexError):
+    except (
+        ConnectionError,
+        asyncio.IncompleteReadError,
+        asyncio.LimitOverrunError,
+        IndexError,
+        asyncio.CancelledError,
+    ):  # cancelled: the server is stopping
         pass
     finally:
         with contextlib.suppress(Exception):
             writer.close()
+
+
+def _child(conn: Connection) -> None:  # pragma: no cover  (runs in the forked process)
+    async def main() -> None:
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        conn.send(server.sockets[0].getsockname()[1])
+        await server.serve_forever()
+
+    asyncio.run(main())
+
+
+@contextlib.contextmanager
+def serve_faults_in_process() -> Iterator[str]:
+    """The fault server in a process of its own, so its busy pages cannot take the GIL from
+    other servers of the same test (they would then be slow for real)."""
+    parent, child = multiprocessing.get_context("fork").Pipe()
+    process = multiprocessing.get_context("fork").Process(target=_child, args=(child,))
+    process.start()
+    try:
+        if not parent.poll(10):
+            raise RuntimeError("fault server did not start")
+        yield f"http://127.0.0.1:{parent.recv()}"
+    finally:
+        process.terminate()
+        process.join(5)
 
 
 @contextlib.contextmanager

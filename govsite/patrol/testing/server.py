@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import multiprocessing
 import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
+from multiprocessing.connection import Connection
 
 from aiohttp import web
 
@@ -87,3 +89,31 @@ def serve(app: web.Application, port: int = 0) -> Iterator[str]:
             fut.result(5)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
+
+
+def _serve_child(site: GeneratedSite, conn: Connection) -> None:  # pragma: no cover  (child)
+    async def main() -> None:
+        runner = web.AppRunner(site_app(site), access_log=None)
+        await runner.setup()
+        tcp = web.TCPSite(runner, "127.0.0.1", 0)
+        await tcp.start()
+        conn.send(runner.addresses[0][1])
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+@contextlib.contextmanager
+def serve_site_in_process(site: GeneratedSite) -> Iterator[str]:
+    """Serve ``site`` from a forked process: nothing in the test process can slow it down."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=_serve_child, args=(site, child))
+    process.start()
+    try:
+        if not parent.poll(10):
+            raise RuntimeError("site server did not start")
+        yield f"http://127.0.0.1:{parent.recv()}"
+    finally:
+        process.terminate()
+        process.join(5)

@@ -310,7 +310,7 @@ def generate(
     seed: int = 1,
     today: datetime.date = TODAY,
     stale_home: bool = False,
-    slow_delay: float = 1.5,
+    slow_delay: float = 3.0,
 ) -> GeneratedSite:
     return Builder(pages, seed, today, stale_home, slow_delay).build()
 

@@ -46,7 +46,7 @@ def patrolled(site, app, served, inputs):
         today=site.today,
         lexicon_file=inputs / "lexicon.tsv",
         names_file=inputs / "names.tsv",
-        slow_seconds=0.75,
+        slow_seconds=1.5,
     )
     before = dict(app[HITS])
     document = run(config).to_dict()

@@ -5,10 +5,14 @@ security.md J items 75-79; issue 3 "Bad input and faults".
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
-from govsite.patrol import PatrolConfig
-from govsite.patrol.testing.faults import serve_faults
+from govsite.patrol import PatrolConfig, patrol
+from govsite.patrol.testing.faults import serve_faults, serve_faults_in_process
+from govsite.patrol.testing.model import decoys_flagged, score
+from govsite.patrol.testing.server import serve_site_in_process
 
 from .conftest import run
 
@@ -83,3 +87,28 @@ def test_malformed_html_is_read_without_error(fault_report, path):
     base, document = fault_report
     assert path not in by_target(document, base)
     assert document["stats"]["errors"] <= 8  # the network faults only, no crash of a worker
+
+
+def test_a_hostile_site_does_not_harm_a_patrol_running_beside_it(site, inputs):
+    """Two patrols in one event loop: the hostile one does not change the other's findings.
+
+    Both servers run in processes of their own: a server thread in this process would lose
+    the GIL to the hostile pages' parsing and really be slow."""
+    with serve_faults_in_process() as base, serve_site_in_process(site) as served:
+        good = PatrolConfig(
+            start_url=served + "/",
+            today=site.today,
+            lexicon_file=inputs / "lexicon.tsv",
+            names_file=inputs / "names.tsv",
+            slow_seconds=1.5,
+        )
+        bad = PatrolConfig(start_url=base + "/", timeout=3.0, read_timeout=1.5, retries=0)
+
+        async def both():
+            return await asyncio.gather(patrol(good), patrol(bad))
+
+        report, _hostile = asyncio.run(both())
+    findings = report.to_dict()["findings"]
+    for kind, result in score(site, findings, served).items():
+        assert result["recall"] == 1.0 and result["precision"] == 1.0, kind
+    assert decoys_flagged(site, findings, served) == []

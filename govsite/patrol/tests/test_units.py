@@ -139,3 +139,8 @@ def test_pagination_and_articles_are_not_traps():
 )
 def test_column_kind_from_name(name, kind):
     assert kind_from_name(name) == kind
+
+
+def test_meta_tag_names_are_read_whatever_their_case():
+    page = parse('<head><meta name="sitename" content="海州"><meta name="PUBDATE" content="x">')
+    assert page.meta == {"SiteName": "海州", "PubDate": "x"}
