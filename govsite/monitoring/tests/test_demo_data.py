@@ -2,8 +2,6 @@
 HTTP where they answer, the on-platform ones as Django renders them."""
 
 import pytest
-from django.conf import settings
-from wagtail.models import Collection, Locale, Page
 
 from govsite.monitoring.demo_data import patrol_demo_sites
 from govsite.monitoring.models import Finding, PatrolRun, ProbeResult
@@ -14,7 +12,7 @@ from .conftest import TODAY
 
 
 @pytest.fixture
-def hosted(wagtail_roots, province):
+def hosted(province):
     """An on-platform site with its *.localhost alias (as the demo registers them)."""
     return site_services.register_site(
         actor=None,
@@ -30,21 +28,10 @@ def hosted(wagtail_roots, province):
     )
 
 
-@pytest.fixture
-def wagtail_roots(transactional_db):
-    """The root page, locale and collection Wagtail's migrations create, which an earlier
-    transactional test's flush may have emptied."""
-    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
-@pytest.mark.django_db(transaction=True)
-def test_every_open_site_gets_a_probe_and_a_patrol(
-    wagtail_roots, sites, hosted, tiny_site, settings
-):
+# serialized_rollback: the test database's first contents (regions, Wagtail's root page,
+# content types) come back before this test, whatever an earlier transactional test flushed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_open_site_gets_a_probe_and_a_patrol(sites, hosted, tiny_site, settings):
     settings.MONITORING_PATROL_CONCURRENCY = 2
     for key in ("portal", "edu"):
         site_services.transition_site(sites[key], actor=None, to_status="closed")
