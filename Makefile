@@ -40,6 +40,7 @@ test: install
 	fi
 
 lint: $(STAMP)
+	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
