@@ -71,20 +71,23 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if bar:
             bar.close()
-    _write(report, args.json)
     down = [f for f in report.findings if f.kind == "site_unreachable"]
-    if down and down[0].detail.get("status") is None:
+    silent = bool(down) and down[0].detail.get("status") is None
+    _write(report, args.json, summary=not silent)
+    if silent:
         _say(f"govsite patrol: {report.site} did not answer: {down[0].detail.get('error')}")
         return 2
     return 0
 
 
-def _write(report: Report, target: str | None) -> None:
+def _write(report: Report, target: str | None, summary: bool) -> None:
     text = report.to_json(indent=1)
     if target in (None, "-"):
         sys.stdout.write(text + "\n")
     else:
         Path(target).write_text(text + "\n", encoding="utf-8")
+    if not summary:
+        return
     kinds = Counter(f.kind for f in report.findings)
     summary = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "no findings"
     s = report.stats

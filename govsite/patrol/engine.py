@@ -86,7 +86,7 @@ class Patrol:
         self.pages_queued = 0
         self.processed: set[int] = set()
         self.chromes: set[int] = set()
-        self.lags: dict[str, float] = {}  # loop lag while each slow-looking page was fetched
+        self.stalls: dict[str, float] = {}  # longest loop stall while a slow page was fetched
 
     async def run(self) -> Report:
         began = time.monotonic()
@@ -113,6 +113,7 @@ class Patrol:
         if failed:
             detail = {"error": "redirect loop" if resp.loop else resp.error, "status": resp.status}
             self.report.findings.append(Finding("site_unreachable", self.start, detail))
+            self.report.stats.errors += resp.error is not None
             return None
         self.book.pending[self.start] = []
         return resp
@@ -189,13 +190,13 @@ class Patrol:
         self.report.findings.extend(f for f in found if f.kind == "privacy_leak")
 
     async def _confirm_slow(self) -> None:
-        """Measure again the slow pages that were timed while this process was held up (more
-        than a fifth of the threshold): reported only when slow twice."""
+        """Measure again the slow pages whose time a few stalls of this process could explain
+        (a fetch waits on the loop a handful of times): reported only when slow twice."""
         limit = self.config.slow_seconds
         doubtful = [
             f
             for f in self.report.findings
-            if f.kind == "slow_page" and self.lags.get(f.url, 0.0) > limit / 5
+            if f.kind == "slow_page" and f.detail["seconds"] - 5 * self.stalls[f.url] <= limit
         ]
         again = await asyncio.gather(
             *(self.fetcher.fetch(f.url, max_bytes=self.config.max_page_bytes) for f in doubtful)
@@ -226,7 +227,7 @@ class Patrol:
             return
         self.processed.add(hash(resp.url))
         if resp.seconds > self.config.slow_seconds > 0:
-            self.lags[resp.url] = resp.lag
+            self.stalls[resp.url] = self.fetcher.lag.longest_since(resp.started)
         body = resp.body[:MAX_PARSE_BYTES]
         text, _codec = decode(body, resp.charset)
         page = parse(text, body)

@@ -9,7 +9,7 @@ import asyncio
 import errno
 import socket
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -40,7 +40,7 @@ class Response:
     offsite: bool = False  # redirected off the site and not followed
     truncated: bool = False
     location: str | None = None
-    lag: float = 0.0  # of ``seconds``, how long this process's event loop was held up
+    started: float = 0.0  # time.monotonic() when the fetch began
 
     @property
     def ok(self) -> bool:
@@ -69,14 +69,14 @@ class HostGate:
 
 
 class LoopLag:
-    """How long the event loop was kept from running, in total. A page that looks slow while
-    the loop was held up (parsing, another patrol in the same loop, a thread holding the GIL)
-    may only look slow, and is measured again before it is reported."""
+    """When, and for how long, the event loop was kept from running (parsing, another patrol
+    in the same loop, a thread holding the GIL). A fetch can look slower than the site was by
+    a few such stalls, so a slow-looking page timed across long stalls is measured again."""
 
     TICK = 0.02
 
     def __init__(self) -> None:
-        self.total = 0.0
+        self.stalls: deque[tuple[float, float]] = deque(maxlen=20_000)
         self.task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -86,6 +86,14 @@ class LoopLag:
         if self.task is not None:
             self.task.cancel()
 
+    def longest_since(self, since: float) -> float:
+        longest = 0.0
+        for at, late in reversed(self.stalls):
+            if at < since:
+                break
+            longest = max(longest, late)
+        return longest
+
     async def _watch(self) -> None:
         last = time.monotonic()
         while True:
@@ -93,7 +101,7 @@ class LoopLag:
             now = time.monotonic()
             late = now - last - self.TICK
             if late > 0.005:
-                self.total += late
+                self.stalls.append((now, late))
             last = now
 
 
@@ -147,15 +155,14 @@ class Fetcher:
         deadline: float | None = None,
     ) -> Response:
         """Fetch ``url``, following redirects by hand; never raises for network trouble."""
-        started, lag = time.monotonic(), self.lag.total
-        out = Response(url=url)
+        started = time.monotonic()
+        out = Response(url=url, started=started)
         try:
             async with asyncio.timeout(min(deadline or self.config.timeout, self.config.timeout)):
                 await self._follow(out, method, max_bytes, byte_range, follow_offsite)
         except TimeoutError:
             out.error = "timeout"
         out.seconds = time.monotonic() - started
-        out.lag = self.lag.total - lag
         return out
 
     async def _follow(

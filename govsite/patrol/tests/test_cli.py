@@ -77,7 +77,8 @@ def test_a_bad_url_exits_2_with_one_line(url, capsys):
 def test_a_site_that_does_not_answer_exits_2(capsys, tmp_path):
     out = tmp_path / "doc.json"
     assert main([f"http://127.0.0.1:{free_port()}/", "--json", str(out), "--timeout", "3"]) == 2
-    assert "did not answer" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "did not answer" in err and err.count("\n") == 1
     document = json.loads(out.read_text())
     assert [f["kind"] for f in document["findings"]] == ["site_unreachable"]
     assert document["findings"][0]["detail"] == {"error": "refused", "status": None}
