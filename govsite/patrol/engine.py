@@ -208,7 +208,10 @@ class Patrol:
                 finding.detail["seconds"] = round(min(resp.seconds, finding.detail["seconds"]), 2)
 
     def _resolve(self, url: str, resp: Response) -> None:
-        if resp.loop:
+        if (resp.error or "").startswith("not allowed"):
+            log.info("patrol: not checked, %s", resp.error)  # a port or address we never visit
+            self.book.resolve(url, None)
+        elif resp.loop:
             self.book.resolve(url, Failure(True, {"chain": resp.chain}))
         elif resp.error is not None or (resp.status or 0) >= 400:
             if resp.error is not None:

@@ -4,6 +4,10 @@ redirect_loop, crawl_trap) come from the engine itself; everything else is a che
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from ..config import PatrolConfig
 from .base import NotConfigured, PageCheck, PageView, SiteCheck
 from .columns import ColumnCheck
 from .homepage import HomepageCheck
@@ -21,7 +25,7 @@ PAGE_CHECKS: tuple[type[PageCheck], ...] = (
 SITE_CHECKS: tuple[type[SiteCheck], ...] = (ColumnCheck, HomepageCheck)
 
 
-def build(registry, config):
+def build(registry: Sequence[type[Any]], config: PatrolConfig) -> list[Any]:
     """Every check of ``registry`` that ``from_config`` does not switch off, in order."""
     out = []
     for check_class in registry:

@@ -75,12 +75,13 @@ def test_external_links_are_checked_only_with_external():
             return web.Response(text=body, content_type="text/html")
 
         with serve(app_with(home)) as base:
-            without = run(PatrolConfig(start_url=base + "/"))
-            with_ = run(PatrolConfig(start_url=base + "/", external=True))
+            port = int(other.rsplit(":", 1)[1])  # stands in for port 80 of another site
+            without = run(PatrolConfig(start_url=base + "/", extra_ports=(port,)))
+            with_ = run(PatrolConfig(start_url=base + "/", external=True, extra_ports=(port,)))
     assert [f for f in without.findings if f.kind == "broken_link"] == []
     broken = [f for f in with_.findings if f.kind == "broken_link"]
-    assert [(f.target, f.detail["resource"]) for f in broken] == [
-        (other + "/gone.html", "external")
+    assert [(f.target, f.detail["resource"], f.detail["status"]) for f in broken] == [
+        (other + "/gone.html", "external", 404)
     ]
 
 

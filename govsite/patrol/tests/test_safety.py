@@ -222,3 +222,15 @@ def test_a_patrol_never_reaches_the_canary():
     assert hits == []
     assert report.stats.pages == 1
     assert followed.error.startswith("not allowed")
+
+
+def test_a_link_to_a_port_never_visited_is_not_called_broken():
+    async def home(request):
+        body = '<html><body><a href="http://127.0.0.1:6379/">redis</a></body></html>'
+        return web.Response(text=body, content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/", home)
+    with serve(app) as base:
+        report = asyncio.run(patrol(PatrolConfig(start_url=base + "/", external=True)))
+    assert [f.kind for f in report.findings] == ["missing_identity"]
