@@ -181,7 +181,9 @@ class Patrol:
         self._resolve(task.url, resp)
 
     async def _document(self, task: Task) -> None:
-        resp = await self.fetcher.fetch(task.url, max_bytes=self.config.max_document_bytes)
+        resp = await self.fetcher.fetch(
+            task.url, max_bytes=self.config.max_document_bytes, whole_only=True
+        )
         self._resolve(task.url, resp)
         if not resp.ok or resp.truncated or not resp.body or self.text is None:
             return

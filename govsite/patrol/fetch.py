@@ -41,6 +41,7 @@ class Response:
     truncated: bool = False
     location: str | None = None
     started: float = 0.0  # time.monotonic() when the fetch began
+    whole_only: bool = False  # a body longer than max_bytes is not read at all
 
     @property
     def ok(self) -> bool:
@@ -153,10 +154,11 @@ class Fetcher:
         byte_range: int | None = None,
         follow_offsite: bool = False,
         deadline: float | None = None,
+        whole_only: bool = False,
     ) -> Response:
         """Fetch ``url``, following redirects by hand; never raises for network trouble."""
         started = time.monotonic()
-        out = Response(url=url, started=started)
+        out = Response(url=url, started=started, whole_only=whole_only)
         try:
             async with asyncio.timeout(min(deadline or self.config.timeout, self.config.timeout)):
                 await self._follow(out, method, max_bytes, byte_range, follow_offsite)
@@ -229,7 +231,10 @@ class Fetcher:
                     _take_head(out, resp)
                     if resp.status in REDIRECTS:
                         return False
-                    if method != "HEAD" and max_bytes:
+                    too_long = out.whole_only and (out.length or 0) > (max_bytes or 0)
+                    if too_long:
+                        out.truncated = True  # known too big: not downloaded at all
+                    elif method != "HEAD" and max_bytes:
                         await self._read(out, resp, max_bytes)
         except Refused as exc:
             out.error = f"not allowed: {exc}"

@@ -8,11 +8,12 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from aiohttp import web
 
 from govsite.patrol import PatrolConfig, patrol
 from govsite.patrol.testing.faults import serve_faults, serve_faults_in_process
 from govsite.patrol.testing.model import decoys_flagged, score
-from govsite.patrol.testing.server import serve_site_in_process
+from govsite.patrol.testing.server import serve, serve_site_in_process
 
 from .conftest import run
 
@@ -112,3 +113,29 @@ def test_a_hostile_site_does_not_harm_a_patrol_running_beside_it(site, inputs):
     for kind, result in score(site, findings, served).items():
         assert result["recall"] == 1.0 and result["precision"] == 1.0, kind
     assert decoys_flagged(site, findings, served) == []
+
+
+def test_a_big_attachment_is_checked_without_downloading_it():
+    sent = []
+
+    async def home(request):
+        return web.Response(
+            text='<html><body><a href="/big.pdf">附件</a></body></html>', content_type="text/html"
+        )
+
+    async def big(request):
+        response = web.StreamResponse(headers={"Content-Type": "application/pdf"})
+        response.content_length = 50 * 1024 * 1024
+        await response.prepare(request)
+        for _ in range(50):
+            await response.write(bytes(1024 * 1024))
+            sent.append(1)
+        return response
+
+    app = web.Application()
+    app.router.add_get("/", home)
+    app.router.add_get("/big.pdf", big)
+    with serve(app) as base:
+        report = run(PatrolConfig(start_url=base + "/"))
+    assert not [f for f in report.findings if f.kind == "broken_link"]
+    assert report.stats.bytes < 5 * 1024 * 1024
