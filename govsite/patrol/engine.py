@@ -119,6 +119,11 @@ class Patrol:
         return resp
 
     async def _crawl(self, home: Response) -> None:
+        if home.url != self.start and not home.offsite:  # http -> https, / -> /index.html
+            self.book.resolve(self.start, None)
+            self.start, self.origin = home.url, origin(home.url)
+            self.site.site = home.url
+            self.book.pending[self.start] = []
         self.pages_queued = 1
         self._resolve(self.start, home)
         self._page(Task(self.start, "page"), home)

@@ -104,3 +104,18 @@ def test_a_patrol_with_a_time_limit_reports_what_it_saw(site, served):
     assert 0 < report.stats.pages < site.html_pages
     assert report.stats.errors >= 1  # the time limit counts as one error
     assert report.finished
+
+
+def test_a_homepage_that_redirects_is_crawled_from_where_it_lands():
+    async def handler(request):
+        if request.path == "/":
+            raise web.HTTPFound("/portal/index.html")
+        body = (
+            '<html><body><a href="/portal/a.html">a</a><a href="/portal/b.html">b</a></body></html>'
+        )
+        return web.Response(text=body, content_type="text/html")
+
+    with serve(app_with(handler)) as base:
+        report = run(PatrolConfig(start_url=base + "/"))
+    assert report.site == base + "/"
+    assert report.stats.pages == 3 and report.stats.requests == 4
