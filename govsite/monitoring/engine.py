@@ -11,7 +11,7 @@ import asyncio
 import datetime
 import socket
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -97,24 +97,14 @@ def _is_local_name(url: str) -> bool:
     return host == "localhost" or host.endswith(LOCAL_SUFFIX)
 
 
-async def _probe_local(url: str, timeout: float) -> ProbeResult:
-    """``patrol.probe`` for a ``*.localhost`` URL, whose name the system may not resolve.
-
-    Same judgement as ``patrol.probe``; drop this once ``probe`` accepts a resolver.
-    """
-    resolver = LoopbackNames()
+async def _probe_one(url: str, timeout: float) -> ProbeResult:
+    """``patrol.probe``, with loopback answers for ``*.localhost`` names the system may not know."""
+    resolver = LoopbackNames() if _is_local_name(url) else None
     try:
-        start, _ = normalise(url)
-        guard = site_guard(start, await resolve_site(split_host(start)[1], resolver))
-    except BadURL as exc:
-        await resolver.close()
-        return ProbeResult(url, False, None, f"bad URL: {exc}", 0.0, url)
-    config = PatrolConfig(start_url=start, timeout=timeout, retries=0, concurrency=1)
-    async with Fetcher(config, guard, resolver) as fetcher:
-        resp = await fetcher.fetch(start, max_bytes=config.max_page_bytes)
-    error = "redirect loop" if resp.loop else resp.error
-    ok = error is None and resp.status is not None and resp.status < 500
-    return ProbeResult(url, ok, resp.status, error, resp.seconds, resp.url)
+        return await probe(url, timeout=timeout, resolver=resolver)
+    finally:
+        if resolver is not None:
+            await resolver.close()
 
 
 async def _probe_all(urls: list[str], timeout: float, concurrency: int) -> list[ProbeResult]:
@@ -122,9 +112,7 @@ async def _probe_all(urls: list[str], timeout: float, concurrency: int) -> list[
 
     async def one(url: str) -> ProbeResult:
         async with gate:
-            if _is_local_name(url):
-                return await _probe_local(url, timeout)
-            return await probe(url, timeout=timeout)
+            return await _probe_one(url, timeout)
 
     return await asyncio.gather(*(one(u) for u in urls))
 
@@ -180,20 +168,19 @@ def patrol_config(url: str, *, rules: list[ColumnRule], today: datetime.date) ->
 def run_patrol(config: PatrolConfig) -> dict:
     """Patrol one site and return the findings document (findings.md) as a dict.
 
-    Raises ``PatrolFailed`` when the engine could not patrol at all or ran out of time.
+    The crawl stops after MONITORING_PATROL_SECONDS and reports what it saw by then. Raises
+    ``PatrolFailed`` when the engine could not patrol at all.
     """
-    seconds = float(conf.get("MONITORING_PATROL_SECONDS"))
+    config = replace(config, max_seconds=float(conf.get("MONITORING_PATROL_SECONDS")))
 
-    async def bounded():
+    async def run():
         resolver = LoopbackNames() if _is_local_name(config.start_url) else None
-        return await asyncio.wait_for(patrol(config, resolver=resolver), seconds)
+        return await patrol(config, resolver=resolver)
 
     try:
-        report = asyncio.run(bounded())
+        report = asyncio.run(run())
     except Unreachable as exc:
         raise PatrolFailed(str(exc)[:300]) from exc
-    except TimeoutError as exc:
-        raise PatrolFailed(f"patrol took longer than {seconds:.0f} s") from exc
     return report.to_dict()
 
 

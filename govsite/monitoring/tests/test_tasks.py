@@ -189,3 +189,12 @@ def test_a_closed_site_is_neither_probed_nor_patrolled(watched, tiny_site):
     assert tasks.probe_site.enqueue(watched.pk).return_value == {"probed": 0, "failed": 0}
     assert "skipped" in tasks.patrol_site.enqueue(watched.pk).return_value
     assert tiny_site.hits == 0
+
+
+def test_a_patrol_cut_by_its_time_limit_keeps_what_it_saw(watched, tiny_site, settings):
+    """A site too big for its time slot still gets a run with the pages read so far."""
+    settings.MONITORING_PATROL_SECONDS = 0.0001
+    run = patrol(watched)
+    assert run.status == PatrolRun.Status.DONE
+    assert run.stats["pages"] >= 1 and run.stats["errors"] >= 1
+    assert run.document()["site"] == tiny_site.url
