@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing
-import threading
 import zlib
-from collections.abc import Iterator
 from multiprocessing.connection import Connection
+
+from .hosting import serve_in_process, serve_in_thread
 
 ZERO_MB = bytes(1024 * 1024)
 IDENTITY = (
@@ -140,54 +139,25 @@ def _child(conn: Connection) -> None:  # pragma: no cover  (runs in the forked p
     asyncio.run(main())
 
 
-@contextlib.contextmanager
-def serve_faults_in_process() -> Iterator[str]:
+def serve_faults_in_process() -> contextlib.AbstractContextManager[str]:
     """The fault server in a process of its own, so its busy pages cannot take the GIL from
     other servers of the same test (they would then be slow for real)."""
-    parent, child = multiprocessing.get_context("fork").Pipe()
-    process = multiprocessing.get_context("fork").Process(target=_child, args=(child,))
-    process.start()
-    try:
-        if not parent.poll(10):
-            raise RuntimeError("fault server did not start")
-        yield f"http://127.0.0.1:{parent.recv()}"
-    finally:
-        process.terminate()
-        process.join(5)
+    return serve_in_process(_child, what="fault server")
 
 
-@contextlib.contextmanager
-def serve_faults() -> Iterator[str]:
+def serve_faults() -> contextlib.AbstractContextManager[str]:
     """Run the fault server in a thread; yields its base URL (no trailing slash)."""
-    loop = asyncio.new_event_loop()
-    ready = threading.Event()
-    box: dict[str, object] = {}
+    box: dict[str, asyncio.Server] = {}
 
-    async def start() -> None:
-        server = await asyncio.start_server(handle, "127.0.0.1", 0)
-        box["server"], box["port"] = server, server.sockets[0].getsockname()[1]
-        ready.set()
+    async def start() -> int:
+        box["server"] = await asyncio.start_server(handle, "127.0.0.1", 0)
+        return box["server"].sockets[0].getsockname()[1]
 
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(start())
-        loop.run_forever()
+    async def stop() -> None:
+        box["server"].close()
+        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    ready.wait(10)
-    try:
-        yield f"http://127.0.0.1:{box['port']}"
-    finally:
-
-        async def stop() -> None:
-            box["server"].close()  # type: ignore[attr-defined]
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(stop(), loop).result(5)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(5)
+    return serve_in_thread(start, stop)

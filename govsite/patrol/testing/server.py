@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing
-import threading
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 
 from aiohttp import web
 
+from .hosting import serve_in_process, serve_in_thread
 from .model import GeneratedSite
 
 HITS = web.AppKey("hits", Counter)
@@ -54,41 +53,16 @@ def site_app(site: GeneratedSite, extra: dict[str, Handler] | None = None) -> we
     return app
 
 
-@contextlib.contextmanager
-def serve(app: web.Application, port: int = 0) -> Iterator[str]:
+def serve(app: web.Application, port: int = 0) -> contextlib.AbstractContextManager[str]:
     """Run ``app`` on 127.0.0.1 in a background thread; yields the base URL (no slash)."""
-    loop = asyncio.new_event_loop()
-    ready = threading.Event()
-    box: dict[str, object] = {}
+    runner = web.AppRunner(app, access_log=None, handler_cancellation=True, shutdown_timeout=0.1)
 
-    async def start() -> None:
-        runner = web.AppRunner(
-            app, access_log=None, handler_cancellation=True, shutdown_timeout=0.1
-        )
+    async def start() -> int:
         await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", port)
-        await site.start()
-        box["runner"] = runner
-        box["port"] = runner.addresses[0][1]
-        ready.set()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        return runner.addresses[0][1]
 
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(start())
-        loop.run_forever()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    ready.wait(10)
-    try:
-        yield f"http://127.0.0.1:{box['port']}"
-    finally:
-        runner = box["runner"]
-        fut = asyncio.run_coroutine_threadsafe(runner.cleanup(), loop)  # type: ignore[attr-defined]
-        with contextlib.suppress(Exception):
-            fut.result(5)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(5)
+    return serve_in_thread(start, runner.cleanup)
 
 
 def _serve_child(site: GeneratedSite, conn: Connection) -> None:  # pragma: no cover  (child)
@@ -103,17 +77,6 @@ def _serve_child(site: GeneratedSite, conn: Connection) -> None:  # pragma: no c
     asyncio.run(main())
 
 
-@contextlib.contextmanager
-def serve_site_in_process(site: GeneratedSite) -> Iterator[str]:
+def serve_site_in_process(site: GeneratedSite) -> contextlib.AbstractContextManager[str]:
     """Serve ``site`` from a forked process: nothing in the test process can slow it down."""
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe()
-    process = ctx.Process(target=_serve_child, args=(site, child))
-    process.start()
-    try:
-        if not parent.poll(10):
-            raise RuntimeError("site server did not start")
-        yield f"http://127.0.0.1:{parent.recv()}"
-    finally:
-        process.terminate()
-        process.join(5)
+    return serve_in_process(_serve_child, site, what="site server")
