@@ -1,33 +1,10 @@
 """Publishing and unpublishing, in the admin or through the services, reach the audit chain."""
 
-from wagtail.test.utils.form_data import nested_form_data
-
 from govsite.cms import services
 from govsite.core import audit
 from govsite.core.models import AuditRecord
 
-
-def _column_form(title, slug, action):
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "intro": "",
-            "keywords": "",
-            "seo_title": "",
-            "search_description": "",
-        }
-    )
-    data.update(
-        {
-            "comments-TOTAL_FORMS": 0,
-            "comments-INITIAL_FORMS": 0,
-            "comments-MIN_NUM_FORMS": 0,
-            "comments-MAX_NUM_FORMS": 1000,
-            action: "1",
-        }
-    )
-    return data
+from .helpers import column_page_form
 
 
 def test_publish_in_admin_is_audited_with_its_actor(client, platform, cast):
@@ -35,7 +12,7 @@ def test_publish_in_admin_is_audited_with_its_actor(client, platform, cast):
     page = platform["columns"]["edu_notice"].page
     client.force_login(reviewer)
     response = client.post(
-        f"/admin/pages/{page.pk}/edit/", _column_form("通知公告", "notice", "action-publish")
+        f"/admin/pages/{page.pk}/edit/", column_page_form("通知公告", "notice", "action-publish")
     )
     assert response.status_code == 302
     record = AuditRecord.objects.filter(action="cms.page.publish", object_id=str(page.pk)).last()
@@ -61,10 +38,12 @@ def test_editor_save_is_audited_but_cannot_publish(client, platform, cast):
     page = platform["columns"]["edu_notice"].page
     client.force_login(editor)
     client.post(
-        f"/admin/pages/{page.pk}/edit/", _column_form("通知公告", "notice", "action-publish")
+        f"/admin/pages/{page.pk}/edit/", column_page_form("通知公告", "notice", "action-publish")
     )
     assert not AuditRecord.objects.filter(action="cms.page.publish", actor_id=editor.pk).exists()
-    client.post(f"/admin/pages/{page.pk}/edit/", _column_form("通知公告", "notice", "action-save"))
+    client.post(
+        f"/admin/pages/{page.pk}/edit/", column_page_form("通知公告", "notice", "action-save")
+    )
     assert AuditRecord.objects.filter(action="cms.page.edit", actor_id=editor.pk).exists()
 
 

@@ -4,13 +4,14 @@ registry columns get pages, and column pages made in the admin become registry c
 import pytest
 from wagtail.models import Page
 from wagtail.models import Site as WagtailSite
-from wagtail.test.utils.form_data import nested_form_data
 
 from govsite.cms import hosting, services
 from govsite.cms.models import ColumnPage, HomePage, TopicPage
 from govsite.core.models import AuditRecord
 from govsite.sites import services as site_services
 from govsite.sites.models import Column, ColumnKind, Site
+
+from .helpers import column_page_form
 
 
 def _register(province, **kw):
@@ -111,26 +112,7 @@ def test_services_are_idempotent(platform):
 
 
 def _admin_create_column_page(client, parent, title, slug, action="action-publish"):
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "intro": "",
-            "keywords": "",
-            "seo_title": "",
-            "search_description": "",
-            "comments": {},
-        }
-    )
-    data.update(
-        {
-            "comments-TOTAL_FORMS": 0,
-            "comments-INITIAL_FORMS": 0,
-            "comments-MIN_NUM_FORMS": 0,
-            "comments-MAX_NUM_FORMS": 1000,
-            action: "1",
-        }
-    )
+    data = column_page_form(title, slug, action)
     return client.post(f"/admin/pages/add/cms/columnpage/{parent.pk}/", data)
 
 
@@ -160,25 +142,7 @@ def test_published_in_admin_under_a_column_inherits_its_kind(client, platform, c
 def test_rename_published_in_admin_renames_the_column(client, platform, cast):
     client.force_login(cast["sponsor_admin"])
     column = platform["columns"]["edu_notice"]
-    data = nested_form_data(
-        {
-            "title": "通知公示",
-            "slug": "notice",
-            "intro": "",
-            "keywords": "",
-            "seo_title": "",
-            "search_description": "",
-        }
-    )
-    data.update(
-        {
-            "comments-TOTAL_FORMS": 0,
-            "comments-INITIAL_FORMS": 0,
-            "comments-MIN_NUM_FORMS": 0,
-            "comments-MAX_NUM_FORMS": 1000,
-            "action-publish": "1",
-        }
-    )
+    data = column_page_form("通知公示", "notice")
     response = client.post(f"/admin/pages/{column.page_id}/edit/", data)
     assert response.status_code == 302
     column.refresh_from_db()
